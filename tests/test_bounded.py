@@ -1,0 +1,72 @@
+"""run_bounded: time and memory caps in a worker process, errors keep their type."""
+
+import threading
+import time
+
+import pytest
+import sympy as sp
+
+from mathcore import (
+    ComputationBusy,
+    ComputationLimit,
+    ComputationTimeout,
+    ComputationTooLarge,
+    InputError,
+    parse_expression,
+    run_bounded,
+)
+from mathcore.bounded import MAX_PENDING
+
+
+def test_run_bounded_returns_the_value():
+    x = sp.Symbol("x", real=True)
+    assert run_bounded(sp.diff, sp.sin(x) ** 2, x) == 2 * sp.sin(x) * sp.cos(x)
+    assert run_bounded(parse_expression, "2x + 1") == 2 * x + 1
+
+
+def test_run_bounded_cpu_hog_times_out_and_the_next_call_works():
+    start = time.monotonic()
+    with pytest.raises(ComputationTimeout):
+        run_bounded(pow, 9, 9**9, timeout_s=1.0)  # a 370-million-digit integer
+    assert time.monotonic() - start < 1.0 + 1.0
+    assert run_bounded(pow, 2, 10) == 1024
+
+
+def test_run_bounded_memory_hog_is_too_large():
+    with pytest.raises(ComputationTooLarge):
+        run_bounded(bytearray, 4 * 2**30)  # 4 GiB against a 768 MiB cap
+    assert len(bytearray(64 * 2**20)) == 64 * 2**20  # this process is unharmed
+    assert run_bounded(pow, 3, 3) == 27
+
+
+def test_run_bounded_keeps_exception_types():
+    with pytest.raises(InputError) as err:
+        run_bounded(parse_expression, "sinn x")
+    assert (err.value.code, err.value.position, err.value.params["suggestion"]) == (
+        "unknown_name",
+        0,
+        "sin",
+    )
+    with pytest.raises(ValueError, match="invalid literal"):
+        run_bounded(int, "abc")
+
+
+def test_run_bounded_queue_is_bounded():
+    outcomes = []
+
+    def hog():
+        try:
+            run_bounded(pow, 9, 9**9, timeout_s=1.0)
+        except ComputationLimit as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=hog) for _ in range(MAX_PENDING)]
+    for t in threads:
+        t.start()
+    time.sleep(0.3)
+    with pytest.raises(ComputationBusy):
+        run_bounded(pow, 2, 10, timeout_s=0.2)
+    for t in threads:
+        t.join(timeout=30)
+    assert len(outcomes) == MAX_PENDING
+    assert run_bounded(pow, 2, 10) == 1024
