@@ -1,0 +1,1 @@
+"""UI-side helpers for the pages: string catalogs, shared page setup, message rendering."""
