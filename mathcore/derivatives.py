@@ -1,0 +1,144 @@
+"""Derivatives that stay honest at kinks, tangent lines, difference quotients.
+
+``sympy.diff(Max(0, x), x)`` is ``Heaviside(x)``, which SymPy evaluates to 1/2 at 0 although ReLU
+has no derivative there. :func:`derivative` differentiates each branch of a piecewise function on
+the *open* pieces and defines the derivative at a piece boundary only where both one-sided
+derivatives agree, so the answer is undefined (``nan``) exactly where f is not differentiable.
+
+>>> x = sp.Symbol("x", real=True)
+>>> derivative(sp.Max(0, x), x)
+Piecewise((0, x < 0), (1, x > 0))
+>>> derivative(sp.Max(0, x), x).subs(x, 0)
+nan
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import mpmath
+import sympy as sp
+
+from mathcore.continuity import differentiability_at
+from mathcore.errors import InputError
+from mathcore.points import Point, as_point, finite_real
+
+_KINKED = (sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside, sp.Piecewise)
+
+
+@dataclass(frozen=True)
+class TangentLine:
+    """The tangent y = slope·x + intercept to f at (point, value)."""
+
+    point: sp.Expr
+    value: sp.Expr
+    slope: sp.Expr
+    intercept: sp.Expr
+
+
+def derivative(expr: sp.Expr, var: sp.Symbol, order: int = 1) -> sp.Expr:
+    """The ``order``-th derivative of ``expr``, undefined where f is not differentiable.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", real=True)
+    >>> derivative(4*x**3 - 2*x**2 + x - 7, x)
+    12*x**2 - 4*x + 1
+    >>> derivative(sp.Abs(x), x)
+    Piecewise((1, x > 0), (-1, x < 0))
+    >>> derivative(x * sp.Abs(x), x)
+    Piecewise((0, Eq(x, 0)), (2*x, x > 0), (-2*x, x < 0))
+    >>> derivative(sp.sin(x), x, order=2)
+    -sin(x)
+    """
+    if order < 1:
+        raise ValueError(f"order must be at least 1, not {order}")
+    result = expr
+    for _ in range(order):
+        result = _differentiate(result, var)
+    return result
+
+
+def tangent_line(expr: sp.Expr, var: sp.Symbol, point: Point) -> TangentLine:
+    """The tangent line at ``point``; :class:`InputError` ``not_differentiable`` if there is none.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> t = tangent_line(x**2, x, 3)
+    >>> (t.value, t.slope, t.intercept)
+    (9, 6, -9)
+    """
+    d = differentiability_at(expr, var, point)
+    a = as_point(point)
+    if not d.differentiable:
+        raise InputError("not_differentiable", f"f has no derivative at {a}", {"point": str(a)})
+    value = finite_real(sp.simplify(expr.subs(var, a)))
+    return TangentLine(a, value, d.derivative, sp.simplify(value - d.derivative * a))
+
+
+def difference_quotient(expr: sp.Expr, var: sp.Symbol, point: Point, h: float) -> float:
+    """(f(a+h) − f(a)) / h, computed with 50 digits so tiny h does not cancel away.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> difference_quotient(x**2, x, 3, 0.1), difference_quotient(x**2, x, 3, 1e-9)
+    (6.1, 6.000000001)
+    """
+    a, step = as_point(point), as_point(h)
+    f = sp.lambdify(var, expr, modules="mpmath")
+    with mpmath.workdps(50):
+        start = mpmath.mpf(str(sp.N(a, 50)))
+        width = mpmath.mpf(str(sp.N(step, 50)))
+        try:
+            q = (f(start + width) - f(start)) / width
+        except (ZeroDivisionError, ValueError, TypeError) as exc:
+            raise InputError("undefined", f"f is not defined near {a}", {"point": str(a)}) from exc
+        return float(mpmath.re(q)) if abs(mpmath.im(q)) < 1e-30 else float("nan")
+
+
+def _differentiate(expr: sp.Expr, var: sp.Symbol) -> sp.Expr:
+    pieces = _pieces(expr, var)
+    if pieces is None:
+        return _tidy(sp.diff(expr, var), var)
+    branches, boundaries = [], set()
+    for branch, region, boundary in pieces:
+        boundaries |= {p for p in boundary if p.is_finite}
+        if region.interior is not sp.S.EmptySet:
+            branches.append((_tidy(sp.diff(branch, var), var), region.interior.as_relational(var)))
+    at_boundaries = []
+    for b in sorted(boundaries):
+        d = differentiability_at(expr, var, b)
+        if d.differentiable:
+            at_boundaries.append((d.derivative, sp.Eq(var, b)))
+    return sp.Piecewise(*at_boundaries, *branches)
+
+
+def _pieces(expr: sp.Expr, var: sp.Symbol):
+    """``[(branch, region, boundary)]``, disjoint real regions; ``None`` when f has no kinks."""
+    if not expr.has(*_KINKED):
+        return None
+    folded = sp.piecewise_fold(expr.rewrite(sp.Piecewise))
+    if not isinstance(folded, sp.Piecewise):
+        return None
+    covered, pieces = sp.S.EmptySet, []
+    try:
+        for branch, condition in folded.args:
+            region = (condition.as_set() & sp.S.Reals) - covered
+            covered = covered | region
+            pieces.append((branch, region, region.boundary))
+    except (NotImplementedError, TypeError, ValueError):
+        return None
+    return pieces
+
+
+def _tidy(d: sp.Expr, var: sp.Symbol) -> sp.Expr:
+    """Replace step-function artefacts by piecewise forms undefined at the step; simplify."""
+    d = d.replace(sp.Heaviside, lambda u, *_: sp.Piecewise((0, u < 0), (1, u > 0)))
+    d = d.replace(sp.sign, lambda u: sp.Piecewise((-1, u < 0), (1, u > 0)))
+    d = d.replace(sp.DiracDelta, lambda u, *_: sp.Piecewise((0, sp.Ne(u, 0))))
+    d = d.replace(
+        lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, (sp.floor, sp.ceiling)),
+        lambda e: sp.Piecewise((0, sp.Ne(e.expr, e.expr.args[0]))),
+    )
+    if d.has(sp.Piecewise) or sp.count_ops(d) > 80:
+        return d
+    simpler = sp.simplify(d)  # only when clearly shorter: x²cos x + 2x sin x reads better as is
+    return simpler if sp.count_ops(simpler) < 0.7 * sp.count_ops(d) else d

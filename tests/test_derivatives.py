@@ -1,0 +1,102 @@
+"""derivative, tangent_line, difference_quotient: hand-derived answers and finite differences."""
+
+import math
+
+import pytest
+import sympy as sp
+
+from mathcore import InputError, derivative, difference_quotient, tangent_line
+from tests.reference import FD_TOLERANCE, finite_difference, numeric_value
+
+x = sp.Symbol("x", real=True)
+w, xs, ys = sp.symbols("w x y", real=True)
+n = sp.Symbol("n", positive=True, integer=True)
+
+RULE_TABLE = [  # the course's rule table
+    (x**n, n * x ** (n - 1)),
+    (sp.sin(x), sp.cos(x)),
+    (sp.cos(x), -sp.sin(x)),
+    (sp.exp(x), sp.exp(x)),
+    (sp.log(x), 1 / x),
+]
+
+
+@pytest.mark.parametrize(("expr", "expected"), RULE_TABLE, ids=str)
+def test_derivative_rule_table(expr, expected):
+    assert sp.simplify(derivative(expr, x) - expected) == 0
+
+
+def test_derivative_course_examples():
+    assert derivative(4 * x**3 - 2 * x**2 + x - 7, x) == 12 * x**2 - 4 * x + 1
+    assert sp.expand(derivative((w * xs - ys) ** 2, w) - 2 * xs * (w * xs - ys)) == 0
+
+
+SMOOTH = [
+    x**2 * sp.sin(x),
+    sp.exp(-(x**2)),
+    1 / (1 + sp.exp(-x)),
+    sp.log(x**2 + 1),
+    sp.atan(2 * x),
+    sp.sqrt(x**2 + 1),
+    x**x,
+    sp.tanh(x) ** 2,
+    sp.sin(x) / x,
+    2**x,
+    sp.cos(3 * x + 1) ** 3,
+    x / (x + 1),
+    sp.asin(x / 3),
+    sp.sinh(x) * sp.cosh(x),
+]
+
+
+@pytest.mark.parametrize("expr", SMOOTH, ids=str)
+@pytest.mark.parametrize("at", [0.3, 1.7, 2.2])
+def test_derivative_matches_finite_differences(expr, at):
+    assert numeric_value(derivative(expr, x), x, at) == pytest.approx(
+        finite_difference(expr, x, at), rel=FD_TOLERANCE, abs=FD_TOLERANCE
+    )
+
+
+def test_derivative_is_undefined_exactly_at_kinks():
+    relu = derivative(sp.Max(0, x), x)
+    assert relu.subs(x, -2) == 0 and relu.subs(x, 3) == 1
+    assert relu.subs(x, 0) is sp.nan
+    assert not relu.has(sp.Heaviside)
+    absolute = derivative(sp.Abs(x), x)
+    assert (absolute.subs(x, -1), absolute.subs(x, 1), absolute.subs(x, 0)) == (-1, 1, sp.nan)
+    assert not absolute.has(sp.sign)
+    smooth_kink = derivative(x * sp.Abs(x), x)  # differentiable at 0 with derivative 0
+    assert smooth_kink.subs(x, 0) == 0
+    for at in (-1.3, 0.8):
+        assert numeric_value(smooth_kink, x, at) == pytest.approx(
+            finite_difference(x * sp.Abs(x), x, at), rel=FD_TOLERANCE
+        )
+    stairs = derivative(sp.floor(x), x)
+    assert stairs.subs(x, sp.Rational(1, 2)) == 0 and stairs.subs(x, 1) is sp.nan
+
+
+def test_derivative_higher_order():
+    assert derivative(x**4, x, order=2) == 12 * x**2
+    assert derivative(sp.exp(2 * x), x, order=3) == 8 * sp.exp(2 * x)
+    with pytest.raises(ValueError):
+        derivative(x, x, order=0)
+
+
+def test_tangent_line():
+    t = tangent_line(x**2 - 4 * x + 3, x, 3)
+    assert (t.point, t.value, t.slope, t.intercept) == (3, 0, 2, -6)
+    t = tangent_line(sp.sin(x), x, sp.pi)
+    assert (t.slope, t.intercept) == (-1, sp.pi)
+    with pytest.raises(InputError) as err:
+        tangent_line(sp.Abs(x), x, 0)
+    assert err.value.code == "not_differentiable"
+
+
+def test_difference_quotient():
+    assert difference_quotient(x**2, x, 1, 0.5) == pytest.approx(2.5, rel=1e-15)
+    for k in range(1, 13):  # secant slopes approach the tangent slope 2 as h -> 0
+        h = 10.0**-k
+        assert difference_quotient(x**2, x, 1, h) == pytest.approx(2 + h, rel=1e-12)
+    assert difference_quotient(sp.Max(0, x), x, 0, -1e-6) == 0
+    assert difference_quotient(sp.Max(0, x), x, 0, 1e-6) == 1
+    assert math.isnan(difference_quotient(sp.sqrt(x), x, 0, -0.1))
