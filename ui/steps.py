@@ -1,0 +1,53 @@
+"""Print a ``mathcore`` derivative-step tree as a nested Markdown list with LaTeX, in ko or en."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from mathcore.diffsteps import DerivativeStep
+from ui.i18n import text
+
+
+def steps_markdown(tree: DerivativeStep, lang: str) -> str:
+    r"""The steps as nested bullets; each names its rule and states d/dx(expr) = result.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> from mathcore import derivative_steps
+    >>> print(steps_markdown(derivative_steps(sp.exp(3 * x), x), "en"))
+    - **Chain rule**: $\frac{d}{dx}\left(e^{3 x}\right) = 3 e^{3 x}$ — Let $u = 3 x$.
+      - **Exponential rule**: $\frac{d}{du}\left(e^{u}\right) = e^{u}$
+      - **Constant multiple rule**: $\frac{d}{dx}\left(3 x\right) = 3$
+        - **Variable rule**: $\frac{d}{dx}\left(x\right) = 1$
+    """
+    simplified = tree.unsimplified is not None and tree.unsimplified != tree.result
+    lines = _lines(tree, lang, 0, tree.unsimplified if simplified else tree.result)
+    if simplified:
+        lines.append(
+            "- "
+            + text(
+                lang,
+                "steps.simplify",
+                expr=_math(f"{sp.latex(tree.unsimplified)} = {sp.latex(tree.result)}"),
+            )
+        )
+    return "\n".join(lines)
+
+
+def _lines(step: DerivativeStep, lang: str, depth: int, result: sp.Expr) -> list[str]:
+    var = sp.latex(step.var)
+    line = f"{'  ' * depth}- **{text(lang, f'steps.rule.{step.rule}')}**: " + _math(
+        rf"\frac{{d}}{{d{var}}}\left({sp.latex(step.expr)}\right) = "
+        f"{sp.latex(result)}"
+    )
+    if step.rule == "chain":
+        line += " — " + text(lang, "steps.let_u", u=_math(f"u = {sp.latex(step.inner)}"))
+    elif step.rule == "rewrite":
+        line += " — " + text(lang, "steps.rewrite_as", expr=_math(sp.latex(step.inner)))
+    out = [line]
+    for sub in step.substeps:
+        out.extend(_lines(sub, lang, depth + 1, sub.result))
+    return out
+
+
+def _math(latex: str) -> str:
+    return f"${latex}$"
