@@ -1,0 +1,90 @@
+"""Gradient descent on a symbolic loss: w := w − η·∇L(w), optionally with momentum.
+
+>>> w = sp.Symbol("w", real=True)
+>>> t = gradient_descent((2*w - 4)**2, [w], [0.0], learning_rate=0.05, steps=3)
+>>> t.points[:, 0].round(4).tolist(), t.diverged, t.max_stable_lr
+([0.0, 0.8, 1.28, 1.568], False, 0.25)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+DIVERGENCE_FACTOR = 1e6
+
+
+@dataclass(frozen=True, eq=False)
+class Trajectory:
+    """The iterates of gradient descent.
+
+    ``points[i]`` are the parameters after i steps (shape ``(k+1, n)``), ``losses[i]`` the loss
+    there; k = ``steps`` unless the run ``diverged`` (the loss became non-finite or grew past
+    10⁶ × its start), in which case the arrays stop at the first such iterate (its values may be
+    ``inf``). For a quadratic loss without momentum ``max_stable_lr`` = 2/λ_max (descent converges
+    iff 0 < η < it) and ``oscillation_lr`` = 1/λ_max (above it the iterates overshoot and
+    alternate sides), λ_max being the largest eigenvalue of the constant Hessian; with momentum β
+    ``max_stable_lr`` = 2(1 + β)/λ_max. ``None`` when the loss is not quadratic."""
+
+    points: np.ndarray
+    losses: np.ndarray
+    diverged: bool
+    max_stable_lr: float | None
+    oscillation_lr: float | None
+
+
+def gradient_descent(
+    loss: sp.Expr,
+    params: Sequence[sp.Symbol],
+    start: Sequence[float],
+    learning_rate: float,
+    steps: int,
+    momentum: float = 0.0,
+) -> Trajectory:
+    """Run ``steps`` steps of (heavy-ball) gradient descent on ``loss`` from ``start``.
+
+    v ← β·v − η·∇L(w), w ← w + v (plain descent when β = 0).
+
+    Examples
+    --------
+    >>> w = sp.Symbol("w", real=True)
+    >>> t = gradient_descent((2*w - 4)**2, [w], [0.0], learning_rate=0.3, steps=50)
+    >>> t.diverged, len(t.losses) < 51
+    (True, True)
+    >>> gradient_descent((w*3 - 6)**2, [w], [0.0], 0.01, 1).oscillation_lr  # 1/(2·3²)
+    0.05555555555555555
+    """
+    params = list(params)
+    gradient = [sp.diff(loss, p) for p in params]
+    loss_fn = sp.lambdify(params, loss, modules="numpy")
+    grad_fn = sp.lambdify(params, gradient, modules="numpy")
+    w = np.asarray(start, dtype=float).reshape(len(params))
+    velocity = np.zeros_like(w)
+    points, losses = [w.copy()], [float(loss_fn(*w))]
+    limit = DIVERGENCE_FACTOR * max(abs(losses[0]), 1e-12)
+    diverged = not np.isfinite(losses[0])
+    with np.errstate(all="ignore"):
+        for _ in range(int(steps)):
+            if diverged:
+                break
+            velocity = momentum * velocity - learning_rate * np.asarray(grad_fn(*w), dtype=float)
+            w = w + velocity
+            points.append(w.copy())
+            losses.append(float(loss_fn(*w)))
+            diverged = not np.isfinite(losses[-1]) or abs(losses[-1]) > limit
+    max_stable, oscillation = _thresholds(loss, params, momentum)
+    return Trajectory(np.array(points), np.array(losses), diverged, max_stable, oscillation)
+
+
+def _thresholds(loss, params, momentum) -> tuple[float | None, float | None]:
+    hessian = sp.hessian(loss, params)
+    if hessian.free_symbols or hessian.has(sp.nan, sp.zoo):  # not a quadratic loss
+        return None, None
+    eigenvalues = [float(v) for v in np.linalg.eigvalsh(np.array(hessian, dtype=float))]
+    top = max(eigenvalues)
+    if top <= 0:
+        return None, None
+    return 2 * (1 + momentum) / top, (1 / top if momentum == 0 else None)
