@@ -1,10 +1,18 @@
 """The math engine of ML Calculus Lab: pure Python on SymPy and NumPy.
 
 User text enters only through :func:`parse_expression`; long-running SymPy work goes through
-:func:`run_bounded`.
+:func:`run_bounded`. Every public function here is safe to call through ``run_bounded``.
 """
 
 from mathcore.bounded import run_bounded
+from mathcore.continuity import (
+    ContinuityResult,
+    DifferentiabilityResult,
+    classify_continuity,
+    differentiability_at,
+)
+from mathcore.derivatives import TangentLine, derivative, difference_quotient, tangent_line
+from mathcore.diffsteps import DerivativeStep, derivative_steps
 from mathcore.errors import (
     ComputationBusy,
     ComputationLimit,
@@ -12,14 +20,37 @@ from mathcore.errors import (
     ComputationTooLarge,
     InputError,
 )
+from mathcore.extrema import CriticalPoint, critical_points
+from mathcore.limits import LimitResult, approach_table, limit_at
+from mathcore.optimization import Trajectory, gradient_descent
 from mathcore.parsing import parse_expression
+from mathcore.sampling import Samples, sample_function
 
 __all__ = [
     "ComputationBusy",
     "ComputationLimit",
     "ComputationTimeout",
     "ComputationTooLarge",
+    "ContinuityResult",
+    "CriticalPoint",
+    "DerivativeStep",
+    "DifferentiabilityResult",
     "InputError",
+    "LimitResult",
+    "Samples",
+    "TangentLine",
+    "Trajectory",
+    "approach_table",
+    "classify_continuity",
+    "critical_points",
+    "derivative",
+    "derivative_steps",
+    "difference_quotient",
+    "differentiability_at",
+    "gradient_descent",
+    "limit_at",
     "parse_expression",
     "run_bounded",
+    "sample_function",
+    "tangent_line",
 ]
