@@ -23,7 +23,7 @@ from mathcore.errors import (
 from mathcore.extrema import CriticalPoint, critical_points
 from mathcore.limits import LimitResult, approach_table, limit_at
 from mathcore.optimization import Trajectory, gradient_descent
-from mathcore.parsing import parse_expression
+from mathcore.parsing import parse_expression, parse_point
 from mathcore.sampling import Samples, sample_function
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "gradient_descent",
     "limit_at",
     "parse_expression",
+    "parse_point",
     "run_bounded",
     "sample_function",
     "tangent_line",

@@ -416,3 +416,19 @@ def _power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr:
 
 def _rational_digits(r: sp.Rational) -> float:
     return max(math.log10(abs(int(part))) for part in (r.p, r.q)) if r.p else 0.0
+
+
+def parse_point(text: str) -> sp.Expr:
+    """Parse a point such as ``-1``, ``pi/2``, ``1.5``, ``oo`` or ``-∞`` into an exact real number.
+
+    >>> parse_point("pi/2"), parse_point("-oo"), parse_point("0.25")
+    (pi/2, -oo, 1/4)
+    >>> parse_point("x")
+    Traceback (most recent call last):
+    ...
+    mathcore.errors.InputError: unknown name 'x' at 0 (only - may be used as variables here)
+    """
+    value = parse_expression(text, variables=())
+    if value in (sp.oo, -sp.oo) or (value.is_real and value.is_finite):
+        return value
+    raise InputError("not_a_number", "the point must be a real number or ±oo")

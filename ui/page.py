@@ -1,4 +1,4 @@
-"""The one shared setup call every page starts with: language, translated navigation."""
+"""The one shared setup call every page starts with: language, navigation, projector mode."""
 
 from __future__ import annotations
 
@@ -9,26 +9,30 @@ from ui.i18n import LANGUAGES, pick_language, text
 # (page file, catalog key of its title, icon); the home page first.
 PAGES = [
     ("streamlit_app.py", "nav.home", ":material/home:"),
+    ("pages/limits.py", "nav.limits", ":material/arrow_range:"),
 ]
 _LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 
 
 def setup_page(title_key: str) -> str:
-    """Configure the page, draw the sidebar (language switch, navigation); return the language.
+    """Configure the page, draw the sidebar (language, navigation, projector switch); return
+    the language.
 
-    The language is ``?lang=`` when the session starts, else the browser's locale; the switch
-    changes it for the session, and it is written back to the URL so shared links keep it.
+    The language is ``?lang=`` when the session starts, else the browser's locale; projector
+    mode is ``?present=1``. Both switches keep the URL in step, so shared links keep them.
     """
     state = st.session_state
     if "language" not in state:
         state.language = pick_language(st.query_params.get("lang"), st.context.locale)
+        state.present = st.query_params.get("present") == "1"
     lang = state.language
-    if st.query_params.get("lang") != lang:
-        st.query_params["lang"] = lang
+    _sync_query("lang", lang)
+    _sync_query("present", "1" if state.present else None)
     st.set_page_config(
         page_title=f"{text(lang, title_key)} · {text(lang, 'app.title')}",
         page_icon=":material/functions:",
         layout="wide",
+        initial_sidebar_state="collapsed" if state.present else "auto",
     )
     with st.sidebar:
         state.lang_switch = lang
@@ -38,12 +42,41 @@ def setup_page(title_key: str) -> str:
             key="lang_switch",
             format_func=_LANGUAGE_NAMES.get,
             required=True,
-            on_change=_switch_language,
+            on_change=_copy,
+            args=("lang_switch", "language"),
         )
         for page, key, icon in PAGES:
             st.page_link(page, label=text(lang, key), icon=icon)
+        state.present_switch = state.present
+        st.toggle(
+            text(lang, "app.present"),
+            key="present_switch",
+            on_change=_copy,
+            args=("present_switch", "present"),
+            help=text(lang, "app.present_help"),
+        )
     return lang
 
 
-def _switch_language() -> None:
-    st.session_state.language = st.session_state.lang_switch
+def presenting() -> bool:
+    """Projector mode: larger type and lines, inputs tucked away."""
+    return bool(st.session_state.get("present"))
+
+
+def inputs_area(lang: str):
+    """Where a page puts its text inputs: folded away in projector mode."""
+    if presenting():
+        return st.expander(text(lang, "app.inputs"), expanded=False)
+    return st.container()
+
+
+def _copy(source: str, target: str) -> None:
+    st.session_state[target] = st.session_state[source]
+
+
+def _sync_query(key: str, value: str | None) -> None:
+    if st.query_params.get(key) != value:
+        if value is None:
+            del st.query_params[key]
+        else:
+            st.query_params[key] = value

@@ -1,0 +1,107 @@
+"""Limits: left and right, at ±∞ — and why a limit fails."""
+
+import pandas as pd
+import streamlit as st
+import sympy as sp
+
+from ui import compute, figures
+from ui.i18n import text
+from ui.inputs import computed, function_box, point_box, presets
+from ui.page import inputs_area, presenting, setup_page
+
+PRESETS = [
+    ("limits.preset.course", {"f": "1/(x+1)", "a": "-1"}),
+    ("limits.preset.sinc", {"f": "sin x / x", "a": "0"}),
+    ("limits.preset.hole", {"f": "(x^2-1)/(x-1)", "a": "1"}),
+    ("limits.preset.jump", {"f": "floor(x)", "a": "2"}),
+    ("limits.preset.oscillation", {"f": "sin(1/x)", "a": "0"}),
+    ("limits.preset.loss", {"f": "2e^(-x/10)", "a": "oo"}),
+]
+ZOOMS = [0.01, 0.05, 0.1, 0.5, 1.0, 2.0, 4.0, 10.0]
+VERDICT_BOX = {
+    "converges": st.success,
+    "diverges_to_inf": st.warning,
+    "diverges_to_neg_inf": st.warning,
+}
+
+
+def limits_page() -> None:
+    lang = setup_page("nav.limits")
+    st.title(text(lang, "limits.title"))
+    st.caption(text(lang, "limits.intro"))
+    with inputs_area(lang):
+        presets(lang, PRESETS)
+        left, right = st.columns([3, 1])
+        with left:
+            f = function_box(lang, "1/(x+1)")
+        with right:
+            a = point_box(lang, "-1")
+    if f is None or a is None:
+        return
+    view = computed(lang, compute.limit_view, f, a)
+    if view is None:
+        return
+    result, samples = view
+    show_verdict(lang, result)
+    graph, table = st.columns([3, 2])
+    with graph:
+        limit_graph(lang, result, samples)
+    with table:
+        approach_tables(lang, result)
+    st.markdown(text(lang, "limits.ml"))
+
+
+def show_verdict(lang: str, result) -> None:
+    values = {
+        "a": sp.latex(result.point),
+        "value": sp.latex(result.value),
+        "left": _latex(lang, result.left),
+        "right": _latex(lang, result.right),
+    }
+    box = VERDICT_BOX.get(result.verdict, st.error)
+    box(text(lang, f"limits.verdict.{result.verdict}", **values))
+    sides = [("left", "-", result.left), ("right", "+", result.right)]
+    st.latex(
+        r" \qquad ".join(
+            rf"\lim_{{x \to {sp.latex(result.point)}^{sign}}} f(x) = {_latex(lang, value)}"
+            for side, sign, value in sides
+            if result.point.is_finite
+        )
+    )
+
+
+@st.fragment
+def limit_graph(lang: str, result, samples) -> None:
+    zoom = st.select_slider(
+        text(lang, "limits.zoom"), ZOOMS, value=4.0, key="zoom", bind="query-params"
+    )
+    labels = {
+        key: text(lang, f"fig.{key}") for key in ("f", "left", "right", "left_limit", "right_limit")
+    }
+    st.plotly_chart(
+        figures.limit_figure(result, samples, labels, zoom, presenting()), key="limit-chart"
+    )
+
+
+def approach_tables(lang: str, result) -> None:
+    for key, rows in (
+        ("limits.table_left", result.table_left),
+        ("limits.table_right", result.table_right),
+    ):
+        if rows:
+            st.markdown(f"**{text(lang, key)}**")
+            st.dataframe(
+                pd.DataFrame(rows, columns=["x", "f(x)"]),
+                hide_index=True,
+                column_config={
+                    "x": st.column_config.NumberColumn(format="%.7g"),
+                    "f(x)": st.column_config.NumberColumn(format="%.9g"),
+                },
+            )
+
+
+def _latex(lang: str, value) -> str:
+    return sp.latex(value) if value is not None else rf"\text{{{text(lang, 'limits.side.none')}}}"
+
+
+limits_page()

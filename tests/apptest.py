@@ -1,0 +1,38 @@
+"""Open a page the way a visitor does (entry file, then the page) and read what it shows."""
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def open_page(page: str | None = None, **query: str) -> AppTest:
+    """Run ``pages/<page>.py`` (or the home page) with these query parameters."""
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.query_params.update(query)
+    if page:
+        at.switch_page(f"pages/{page}.py")
+    return at.run()
+
+
+def chart(at: AppTest, index: int = 0) -> dict:
+    """The Plotly figure of the ``index``-th chart, as JSON."""
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def trace(figure: dict, name: str) -> dict:
+    (found,) = [t for t in figure["data"] if t.get("name") == name]
+    return found
+
+
+def values(array) -> list:
+    """Plotly sends NumPy arrays as typed buffers; lists stay lists."""
+    if isinstance(array, dict) and "bdata" in array:
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)

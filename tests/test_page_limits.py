@@ -1,0 +1,51 @@
+"""AppTest: the limits page shows the verdict with its reason, the sides, the table and graph."""
+
+import math
+
+from tests.apptest import chart, open_page, trace, values
+
+
+def test_limits_page_course_example_sides_differ():
+    at = open_page("limits", lang="en")
+    assert not at.exception
+    assert at.error[0].value.startswith("**The limit does not exist because the sides differ:**")
+    assert r"\lim_{x \to -1^-} f(x) = -\infty" in at.latex[1].value
+    assert r"\lim_{x \to -1^+} f(x) = \infty" in at.latex[1].value
+    left, right = at.dataframe
+    assert left.value["f(x)"].tolist() == [-(10**k) for k in range(1, 7)]
+    assert right.value["x"].tolist()[0] == -0.9
+    figure = chart(at)
+    assert math.isnan(
+        values(trace(figure, "f(x)")["y"])[values(trace(figure, "f(x)")["x"]).index(-1.0)]
+    )
+    assert values(trace(figure, "from the left")["x"])[-1] == -1.000001
+
+
+def test_limits_page_link_and_verdicts_in_both_languages():
+    at = open_page("limits", lang="en", f="sin x / x", a="0")
+    assert at.success[0].value.startswith("**The limit exists.**")
+    assert r"\lim_{x \to 0} f(x) = 1" in at.success[0].value
+    figure = chart(at)
+    assert values(trace(figure, "left-hand limit")["y"]) == [1.0]
+    at.segmented_control(key="lang_switch").set_value("ko").run()
+    assert at.success[0].value.startswith("**극한이 존재합니다.**")
+    at.text_input(key="f").input("sin(1/x)").run()
+    assert "진동" in at.error[0].value
+
+
+def test_limits_page_presets_and_infinity():
+    at = open_page("limits", lang="en")
+    at.button(key="preset-limits.preset.loss").click().run()
+    assert at.text_input(key="f").value == "2e^(-x/10)"
+    assert at.text_input(key="a").value == "oo"
+    assert r"\lim_{x \to \infty} f(x) = 0" in at.success[0].value
+    assert len(at.dataframe) == 1
+
+
+def test_limits_page_bad_input_is_explained():
+    at = open_page("limits", lang="en", f="1/(x+1", a="-1")
+    assert at.error[0].value == "A `(` has no partner: check the brackets."
+    assert at.code[0].value == "1/(x+1\n  ^"
+    assert not at.get("plotly_chart")
+    at = open_page("limits", lang="en", a="x")
+    assert at.error[0].value.startswith("Unknown name `x`")

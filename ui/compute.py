@@ -1,0 +1,28 @@
+"""Cached, bounded engine calls: symbolic work happens once per function text (and point), in a
+worker process with time and memory caps; reruns from widgets reuse it."""
+
+from __future__ import annotations
+
+import streamlit as st
+import sympy as sp
+
+import mathcore as mc
+
+X = sp.Symbol("x", real=True)
+CACHE = {"max_entries": 256, "show_spinner": False}
+
+
+def window(a: sp.Expr, half_width: float = 4.0) -> tuple[float, float]:
+    """The x-range drawn around a point (or toward ±∞)."""
+    if a is sp.oo:
+        return 0.0, 60.0
+    if a is -sp.oo:
+        return -60.0, 0.0
+    return float(a) - half_width, float(a) + half_width
+
+
+@st.cache_data(**CACHE)
+def limit_view(f: str, a: str) -> tuple[mc.LimitResult, mc.Samples]:
+    expr, point = mc.parse_expression(f), mc.parse_point(a)
+    result = mc.run_bounded(mc.limit_at, expr, X, point)
+    return result, mc.run_bounded(mc.sample_function, expr, X, *window(point), 1000)

@@ -1,0 +1,135 @@
+"""Plotly figure builders shared by the pages: one palette, lean traces, projector styling.
+
+Colours are Okabe–Ito (colour-blind safe) and mean the same on every page: left approach blue,
+right approach vermillion, f black, tangents green, secants purple, f' orange.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import sympy as sp
+
+COLORS = {
+    "f": "#000000",
+    "left": "#0072B2",
+    "right": "#D55E00",
+    "tangent": "#009E73",
+    "secant": "#CC79A7",
+    "derivative": "#E69F00",
+    "accent": "#56B4E9",
+    "neutral": "#999999",
+}
+KIND_COLORS = {"local_min": "#0072B2", "local_max": "#D55E00", "neither": "#999999"}
+
+
+def style(
+    fig: go.Figure, x_title: str, y_title: str, present: bool, height: int = 420
+) -> go.Figure:
+    """Axis titles, compact margins; larger type and thicker lines in projector mode."""
+    scale = 1.6 if present else 1.0
+    fig.update_layout(
+        height=int(height * (1.25 if present else 1.0)),
+        template="plotly_white",
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        font={"size": 13 * scale},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        hovermode="closest",
+    )
+    fig.update_xaxes(title_text=x_title, zeroline=True, zerolinecolor="#bbbbbb")
+    fig.update_yaxes(title_text=y_title, zeroline=True, zerolinecolor="#bbbbbb")
+    for trace in fig.data:
+        if getattr(trace, "line", None) is not None and trace.line.width:
+            trace.line.width *= scale
+        if getattr(trace, "marker", None) is not None and trace.marker.size:
+            trace.marker.size *= scale
+    return fig
+
+
+def curve(
+    x: np.ndarray,
+    y: np.ndarray,
+    name: str,
+    color: str = COLORS["f"],
+    width: float = 2.5,
+    dash: str | None = None,
+) -> go.Scatter:
+    """A line trace; NaN values leave gaps (no line across poles and jumps)."""
+    return go.Scatter(
+        x=x,
+        y=y,
+        mode="lines",
+        name=name,
+        connectgaps=False,
+        line={"color": color, "width": width, "dash": dash},
+    )
+
+
+def points(
+    x, y, name: str, color: str, open_marker: bool = False, size: float = 11, text=None
+) -> go.Scatter:
+    """Markers: filled, or open circles for holes and excluded endpoints."""
+    marker = {
+        "color": "white" if open_marker else color,
+        "size": size,
+        "line": {"color": color, "width": 2.5},
+        "symbol": "circle",
+    }
+    return go.Scatter(
+        x=list(x),
+        y=list(y),
+        mode="markers" + ("+text" if text else ""),
+        name=name,
+        marker=marker,
+        text=text,
+        textposition="top center",
+    )
+
+
+def vertical_line(fig: go.Figure, x: float, color: str, dash: str = "dash") -> None:
+    fig.add_vline(x=x, line={"color": color, "dash": dash, "width": 1.5})
+
+
+def y_range(*arrays: np.ndarray, extra: list[float] = ()) -> list[float]:
+    """A y-range that shows the curve's shape: robust percentiles, so a pole does not flatten it."""
+    values = np.concatenate([a[np.isfinite(a)] for a in arrays] + [np.array(extra, dtype=float)])
+    if not len(values):
+        return [-1.0, 1.0]
+    low, high = np.percentile(values, [3, 97])
+    low, high = min(low, *extra) if extra else low, max(high, *extra) if extra else high
+    pad = max(high - low, 1e-6) * 0.15
+    return [float(low - pad), float(high + pad)]
+
+
+def limit_figure(result, samples, labels: dict[str, str], zoom: float, present: bool) -> go.Figure:
+    """f near a; the approach from the left and from the right as points in two colours marching
+    toward a, the one-sided limits as open circles at x = a, dashed line at x = a."""
+    a = result.point
+    fig = go.Figure([curve(samples.x, samples.y, labels["f"])])
+    for side, table in (("left", result.table_left), ("right", result.table_right)):
+        if table:
+            xs, ys = zip(*table, strict=True)
+            fig.add_trace(points(xs, ys, labels[side], COLORS[side], size=9))
+    finite = a.is_finite
+    if finite:
+        vertical_line(fig, float(a), COLORS["neutral"])
+        for side, value in (("left", result.left), ("right", result.right)):
+            if value is not None and value.is_finite:
+                fig.add_trace(
+                    points(
+                        [float(a)],
+                        [float(value)],
+                        labels[f"{side}_limit"],
+                        COLORS[side],
+                        open_marker=True,
+                        size=14,
+                    )
+                )
+        lo, hi = float(a) - zoom, float(a) + zoom
+    else:
+        lo, hi = (0.0, zoom * 15) if a is sp.oo else (-zoom * 15, 0.0)
+    inside = (samples.x >= lo) & (samples.x <= hi)
+    limits = [float(v) for v in (result.left, result.right) if v is not None and v.is_finite]
+    fig.update_xaxes(range=[lo, hi])
+    fig.update_yaxes(range=y_range(samples.y[inside], extra=limits))
+    return style(fig, "x", "f(x)", present)

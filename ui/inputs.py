@@ -1,0 +1,100 @@
+"""Widgets every page shares: preset buttons, the function box with its LaTeX echo, and the one
+place where engine errors become translated messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import streamlit as st
+import sympy as sp
+
+from mathcore import ComputationLimit, InputError, parse_expression, parse_point
+from ui.i18n import text
+from ui.messages import caret_line, input_error_message, limit_message
+
+T = TypeVar("T")
+
+
+def presets(lang: str, items: Sequence[tuple[str, dict[str, object]]]) -> None:
+    """One button per preset; a click sets the widgets' values (and so the URL)."""
+    columns = st.columns(len(items))
+    for column, (label_key, values) in zip(columns, items, strict=True):
+        column.button(
+            text(lang, label_key),
+            on_click=_apply,
+            args=(values,),
+            key=f"preset-{label_key}",
+            use_container_width=True,
+        )
+
+
+def _apply(values: dict[str, object]) -> None:
+    for key, value in values.items():
+        st.session_state[key] = value
+
+
+def function_box(
+    lang: str,
+    default: str,
+    key: str = "f",
+    label_key: str = "input.function",
+    variables: Sequence[str] = ("x",),
+    echo: str = "f(x)",
+) -> str | None:
+    """The function input (bound to ``?f=``); shows how it was read, or why it was not.
+
+    Returns the text when it parses (the cache key of the page's analysis), else ``None``."""
+    source = st.text_input(
+        text(lang, label_key),
+        value=default,
+        key=key,
+        bind="query-params",
+        help=text(lang, "input.help"),
+        max_chars=300,
+    )
+    expr = read(lang, source, lambda s: parse_expression(s, variables))
+    if expr is None:
+        return None
+    if echo:
+        st.latex(f"{echo} = {sp.latex(expr)}")
+    return source
+
+
+def point_box(
+    lang: str, default: str, key: str = "a", label_key: str = "input.point"
+) -> str | None:
+    """A point input (``-1``, ``pi/2``, ``oo``), bound to ``?a=``; its text if it parses."""
+    source = st.text_input(
+        text(lang, label_key),
+        value=default,
+        key=key,
+        bind="query-params",
+        help=text(lang, "input.point_help"),
+        max_chars=60,
+    )
+    return source if read(lang, source, parse_point) is not None else None
+
+
+def read(lang: str, source: str, parse: Callable[[str], T]) -> T | None:
+    """``parse(source)``, or ``None`` after showing the translated error with a caret."""
+    try:
+        return parse(source)
+    except InputError as err:
+        st.error(input_error_message(lang, err), icon=":material/error:")
+        st.code(caret_line(source, err.position), language=None)
+        return None
+
+
+def computed(lang: str, fn: Callable[..., T], *args: object) -> T | None:
+    """``fn(*args)`` (a cached, bounded engine call), or ``None`` after a translated message."""
+    try:
+        with st.spinner(text(lang, "app.computing"), show_time=True):
+            return fn(*args)
+    except InputError as err:
+        st.error(input_error_message(lang, err), icon=":material/error:")
+    except ComputationLimit as exc:
+        st.warning(limit_message(lang, exc), icon=":material/hourglass_disabled:")
+    except NotImplementedError:
+        st.warning(text(lang, "app.unsupported"), icon=":material/help:")
+    return None
