@@ -26,3 +26,19 @@ def limit_view(f: str, a: str) -> tuple[mc.LimitResult, mc.Samples]:
     expr, point = mc.parse_expression(f), mc.parse_point(a)
     result = mc.run_bounded(mc.limit_at, expr, X, point)
     return result, mc.run_bounded(mc.sample_function, expr, X, *window(point), 1000)
+
+
+@st.cache_data(**CACHE)
+def continuity_view(f: str, a: str):
+    expr, point = mc.parse_expression(f), mc.parse_point(a)
+    if point.is_infinite:
+        raise mc.InputError("not_a_number", "the point must be finite")
+    continuity = mc.run_bounded(mc.classify_continuity, expr, X, point)
+    smooth = (
+        mc.run_bounded(mc.differentiability_at, expr, X, point) if continuity.continuous else None
+    )
+    return (
+        continuity,
+        smooth,
+        mc.run_bounded(mc.sample_function, expr, X, *window(point, 3.0), 1000),
+    )

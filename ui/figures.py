@@ -133,3 +133,66 @@ def limit_figure(result, samples, labels: dict[str, str], zoom: float, present: 
     fig.update_xaxes(range=[lo, hi])
     fig.update_yaxes(range=y_range(samples.y[inside], extra=limits))
     return style(fig, "x", "f(x)", present)
+
+
+def continuity_figure(
+    continuity, smooth, samples, labels: dict[str, str], present: bool
+) -> go.Figure:
+    """f near a with the break drawn by kind: hole (open circle), jump (filled and open ends),
+    infinite (dashed asymptote), and at a kink the two one-sided tangent half-lines."""
+    a = float(continuity.point)
+    fig = go.Figure([curve(samples.x, samples.y, labels["f"])])
+    extra = []
+    if continuity.kind == "infinite":
+        vertical_line(fig, a, COLORS["neutral"])
+    for side, value in (("left", continuity.left), ("right", continuity.right)):
+        if continuity.kind in ("removable", "jump") and value is not None and value.is_finite:
+            fig.add_trace(
+                points(
+                    [a],
+                    [float(value)],
+                    labels[f"{side}_limit"],
+                    COLORS[side],
+                    open_marker=True,
+                    size=15,
+                )
+            )
+            extra.append(float(value))
+    if continuity.value is not None:
+        fig.add_trace(points([a], [float(continuity.value)], labels["value"], COLORS["f"], size=11))
+        extra.append(float(continuity.value))
+    if smooth is not None:
+        _tangents(fig, a, float(continuity.value), smooth, labels)
+    fig.update_xaxes(range=[float(samples.x[0]), float(samples.x[-1])])
+    fig.update_yaxes(range=y_range(samples.y, extra=extra))
+    return style(fig, "x", "f(x)", present)
+
+
+def _tangents(fig: go.Figure, a: float, fa: float, smooth, labels: dict[str, str]) -> None:
+    if smooth.differentiable:
+        xs = np.array([a - 1.5, a + 1.5])
+        fig.add_trace(
+            curve(
+                xs,
+                fa + float(smooth.derivative) * (xs - a),
+                labels["tangent"],
+                COLORS["tangent"],
+                dash="dash",
+            )
+        )
+        return
+    for side, slope, xs in (
+        ("left", smooth.left_derivative, np.array([a - 1.5, a])),
+        ("right", smooth.right_derivative, np.array([a, a + 1.5])),
+    ):
+        if slope is not None:
+            fig.add_trace(
+                curve(
+                    xs,
+                    fa + float(slope) * (xs - a),
+                    labels[f"{side}_tangent"],
+                    COLORS[side],
+                    width=3,
+                    dash="dash",
+                )
+            )

@@ -10,6 +10,7 @@ from ui.i18n import LANGUAGES, pick_language, text
 PAGES = [
     ("streamlit_app.py", "nav.home", ":material/home:"),
     ("pages/limits.py", "nav.limits", ":material/arrow_range:"),
+    ("pages/continuity.py", "nav.continuity", ":material/timeline:"),
 ]
 _LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 

@@ -1,0 +1,48 @@
+"""AppTest: the continuity page checks the three conditions and draws the kind of break."""
+
+from tests.apptest import chart, open_page, trace, values
+
+
+def test_continuity_page_relu_kink():
+    at = open_page("continuity", lang="en")
+    assert not at.exception
+    assert at.success[0].value == "**Continuous at $x = 0$.**"
+    assert at.warning[0].value.startswith("**Continuous but not differentiable at $x = 0$.**")
+    assert "from the left $0$, from the right $1$" in at.warning[0].value
+    assert at.info[0].value.startswith("Sub-gradient: any slope in $[0, 1]$")
+    figure = chart(at)
+    assert values(trace(figure, "left tangent")["x"]) == [-1.5, 0.0]
+    assert values(trace(figure, "right tangent")["y"]) == [0.0, 1.5]
+
+
+def test_continuity_page_removable_hole_at_1_2():
+    at = open_page("continuity", lang="en", f="(x^2-1)/(x-1)", a="1")
+    assert at.error[0].value.startswith("**Removable discontinuity** at $x = 1$")
+    conditions = [m.value for m in at.markdown if m.value.startswith(":material/")]
+    assert conditions[0] == ":material/cancel: f(a) is not defined"
+    assert conditions[1].startswith(":material/check_circle: The limit exists")
+    hole = trace(chart(at), "left-hand limit")
+    assert (values(hole["x"]), values(hole["y"]), hole["marker"]["color"]) == (
+        [1.0],
+        [2.0],
+        "white",
+    )
+
+
+def test_continuity_page_kinds_in_korean():
+    at = open_page("continuity", lang="ko", f="floor(x)", a="2")
+    assert "도약 불연속" in at.error[0].value
+    figure = chart(at)
+    assert values(trace(figure, "f(a)")["y"]) == [2.0]
+    assert values(trace(figure, "좌극한")["y"]) == [1.0]
+    at = open_page("continuity", lang="ko", f="1/(x+1)", a="-1")
+    assert "무한 불연속" in at.error[0].value
+    assert any(s.get("type") == "line" and s["x0"] == -1 for s in chart(at)["layout"]["shapes"])
+    at = open_page("continuity", lang="ko", f="sin(1/x)", a="0")
+    assert "진동 불연속" in at.error[0].value
+
+
+def test_continuity_page_differentiable_point():
+    at = open_page("continuity", lang="en", f="x^2", a="1")
+    assert at.success[1].value.startswith("**Differentiable at $x = 1$:** $f'(1) = 2$")
+    assert values(trace(chart(at), "tangent")["y"]) == [-2.0, 4.0]
