@@ -42,3 +42,22 @@ def continuity_view(f: str, a: str):
         smooth,
         mc.run_bounded(mc.sample_function, expr, X, *window(point, 3.0), 1000),
     )
+
+
+@st.cache_data(**CACHE)
+def extrema_view(f: str, interval: tuple[float, float] | None):
+    """Critical points, f, f' and f'' (samples and formulas) over a window that shows them."""
+    expr = mc.parse_expression(f)
+    found = mc.run_bounded(mc.critical_points, expr, X, interval)
+    d1 = mc.run_bounded(mc.derivative, expr, X)
+    d2 = mc.run_bounded(mc.derivative, expr, X, 2)
+    if interval:
+        lo, hi = interval
+    elif found:
+        xs = [float(p.x) for p in found]
+        middle, half = (min(xs) + max(xs)) / 2, max((max(xs) - min(xs)) / 2 + 2, 3)
+        lo, hi = middle - half, middle + half
+    else:
+        lo, hi = -5.0, 5.0
+    samples = [mc.run_bounded(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1, d2)]
+    return found, d1, d2, samples

@@ -196,3 +196,58 @@ def _tangents(fig: go.Figure, a: float, fa: float, smooth, labels: dict[str, str
                     dash="dash",
                 )
             )
+
+
+def extrema_figure(found, samples, labels: dict[str, str], present: bool) -> go.Figure:
+    """f with its critical points (colour = kind) and concavity (solid up, dashed down); below,
+    f' with its sign shaded."""
+    from plotly.subplots import make_subplots
+
+    f, d1, d2 = samples
+    fig = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.06
+    )
+    up = np.where(d2.y >= 0, f.y, np.nan)
+    down = np.where(d2.y < 0, f.y, np.nan)
+    fig.add_trace(curve(f.x, up, labels["concave_up"]), row=1, col=1)
+    fig.add_trace(curve(f.x, down, labels["concave_down"], dash="dot"), row=1, col=1)
+    for kind, color in KIND_COLORS.items():
+        chosen = [p for p in found if p.kind == kind]
+        if chosen:
+            fig.add_trace(
+                points(
+                    [float(p.x) for p in chosen],
+                    [float(p.y) for p in chosen],
+                    labels[kind],
+                    color,
+                    size=13,
+                ),
+                row=1,
+                col=1,
+            )
+    positive = np.where(d1.y > 0, d1.y, 0.0)
+    negative = np.where(d1.y < 0, d1.y, 0.0)
+    for y, key, color in (
+        (positive, "rising", COLORS["left"]),
+        (negative, "falling", COLORS["right"]),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=d1.x,
+                y=np.where(np.isnan(d1.y), np.nan, y),
+                fill="tozeroy",
+                mode="none",
+                name=labels[key],
+                fillcolor=color,
+                opacity=0.3,
+            ),
+            row=2,
+            col=1,
+        )
+    fig.add_trace(curve(d1.x, d1.y, labels["derivative"], COLORS["derivative"]), row=2, col=1)
+    fig.update_yaxes(range=y_range(f.y, extra=[float(p.y) for p in found]), row=1, col=1)
+    fig.update_yaxes(range=y_range(d1.y, extra=[0.0]), row=2, col=1)
+    fig = style(fig, "", "f(x)", present, height=560)
+    fig.update_xaxes(title_text="x", row=2, col=1)
+    fig.update_yaxes(title_text="f'(x)", row=2, col=1)
+    return fig

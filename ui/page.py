@@ -11,6 +11,7 @@ PAGES = [
     ("streamlit_app.py", "nav.home", ":material/home:"),
     ("pages/limits.py", "nav.limits", ":material/arrow_range:"),
     ("pages/continuity.py", "nav.continuity", ":material/timeline:"),
+    ("pages/extrema.py", "nav.extrema", ":material/landscape:"),
 ]
 _LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 

@@ -1,0 +1,102 @@
+"""Extrema: critical points, the test that decides each, f' below with its sign."""
+
+import pandas as pd
+import streamlit as st
+import sympy as sp
+
+from mathcore.points import numeric
+from ui import compute, figures
+from ui.i18n import text
+from ui.inputs import computed, function_box, presets
+from ui.page import inputs_area, presenting, setup_page
+
+PRESETS = [
+    ("extrema.preset.course", {"f": "x^2 - 4x + 3"}),
+    ("extrema.preset.cubic", {"f": "x^3 - 3x"}),
+    ("extrema.preset.flat", {"f": "x^4"}),
+    ("extrema.preset.neither", {"f": "x^3"}),
+    ("extrema.preset.kink", {"f": "|x - 1|"}),
+    ("extrema.preset.numeric", {"f": "x^2 sin x"}),
+]
+LABELS = (
+    "concave_up",
+    "concave_down",
+    "local_min",
+    "local_max",
+    "neither",
+    "rising",
+    "falling",
+    "derivative",
+)
+
+
+def extrema_page() -> None:
+    lang = setup_page("nav.extrema")
+    st.title(text(lang, "extrema.title"))
+    st.caption(text(lang, "extrema.intro"))
+    with inputs_area(lang):
+        presets(lang, PRESETS)
+        f = function_box(lang, "x^2 - 4x + 3")
+        cols = st.columns([2, 1, 1])
+        restrict = cols[0].toggle(text(lang, "extrema.interval"), key="restrict")
+        lo = cols[1].number_input(
+            text(lang, "extrema.from"),
+            value=-10.0,
+            key="lo",
+            disabled=not restrict,
+            bind="query-params",
+        )
+        hi = cols[2].number_input(
+            text(lang, "extrema.to"),
+            value=10.0,
+            key="hi",
+            disabled=not restrict,
+            bind="query-params",
+        )
+    if f is None:
+        return
+    interval = (float(lo), float(hi)) if restrict and lo < hi else None
+    view = computed(lang, compute.extrema_view, f, interval)
+    if view is None:
+        return
+    found, d1, d2, samples = view
+    st.latex(rf"f'(x) = {sp.latex(d1)} \qquad f''(x) = {sp.latex(d2)}")
+    graph, table = st.columns([3, 2])
+    with graph:
+        labels = {key: text(lang, f"fig.{key}") for key in LABELS}
+        st.plotly_chart(
+            figures.extrema_figure(found, samples, labels, presenting()), key="extrema-chart"
+        )
+    with table:
+        critical_table(lang, found, d1, d2)
+    st.markdown(text(lang, "extrema.ml"))
+
+
+def critical_table(lang: str, found, d1, d2) -> None:
+    if not found:
+        st.info(text(lang, "extrema.none"))
+        return
+    st.markdown(f"**{text(lang, 'extrema.count', count=len(found))}**")
+    x = sp.Symbol("x", real=True)
+    rows = [
+        {
+            text(lang, "extrema.col_x"): str(p.x) if not p.numeric else f"{float(p.x):.10g}",
+            text(lang, "extrema.col_f"): float(p.y),
+            text(lang, "extrema.col_d1"): round(numeric(d1, x, [p.x])[0], 12),
+            text(lang, "extrema.col_d2"): numeric(d2, x, [p.x])[0],
+            text(lang, "extrema.col_kind"): text(lang, f"fig.{p.kind}"),
+            text(lang, "extrema.col_test"): text(lang, f"extrema.{p.test}"),
+        }
+        for p in found
+    ]
+    number = st.column_config.NumberColumn(format="%.6g")
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        column_config={text(lang, f"extrema.col_{key}"): number for key in ("f", "d1", "d2")},
+    )
+    if any(p.numeric for p in found):
+        st.caption(text(lang, "extrema.numeric"))
+
+
+extrema_page()
