@@ -24,6 +24,7 @@ from mathcore.extrema import CriticalPoint, critical_points
 from mathcore.limits import LimitResult, approach_table, limit_at
 from mathcore.optimization import Trajectory, gradient_descent
 from mathcore.parsing import parse_expression, parse_point
+from mathcore.points import numeric as numeric_values
 from mathcore.sampling import Samples, sample_function
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "differentiability_at",
     "gradient_descent",
     "limit_at",
+    "numeric_values",
     "parse_expression",
     "parse_point",
     "run_bounded",

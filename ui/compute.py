@@ -61,3 +61,31 @@ def extrema_view(f: str, interval: tuple[float, float] | None):
         lo, hi = -5.0, 5.0
     samples = [mc.run_bounded(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1, d2)]
     return found, d1, d2, samples
+
+
+H_VALUES = (1.0, 0.5, 0.2, 0.1, 0.05, 0.01, 0.001, 1e-4, 1e-6)
+
+
+@st.cache_data(**CACHE)
+def derivative_view(f: str, a: str):
+    """Everything the derivatives page draws for f at a; secant slopes for every h of the slider."""
+    expr, point = mc.parse_expression(f), mc.parse_point(a)
+    if point.is_infinite:
+        raise mc.InputError("not_a_number", "the point must be finite")
+    d1 = mc.run_bounded(mc.derivative, expr, X)
+    try:
+        tangent = mc.run_bounded(mc.tangent_line, expr, X, point)
+    except mc.InputError:
+        tangent = None  # not differentiable at a: the page says so
+    try:
+        steps = mc.run_bounded(mc.derivative_steps, expr, X)
+    except NotImplementedError:
+        steps = None
+    slopes = {
+        h: mc.run_bounded(mc.difference_quotient, expr, X, point, h)
+        for h in (*H_VALUES, *(-h for h in H_VALUES))
+    }
+    lo, hi = window(point, 3.0)
+    samples = [mc.run_bounded(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1)]
+    value = mc.run_bounded(mc.numeric_values, expr, X, [point])[0]
+    return point, value, d1, tangent, steps, slopes, samples

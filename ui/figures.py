@@ -251,3 +251,93 @@ def extrema_figure(found, samples, labels: dict[str, str], present: bool) -> go.
     fig.update_xaxes(title_text="x", row=2, col=1)
     fig.update_yaxes(title_text="f'(x)", row=2, col=1)
     return fig
+
+
+def secant_figure(
+    point, value, slopes, tangent, f_samples, labels: dict[str, str], h: float, present: bool
+) -> go.Figure:
+    """f, the secant through (a, f(a)) and (a+h, f(a+h)), and the tangent; Play runs the secant
+    through every h in the browser (Plotly frames, no server round trip)."""
+    a = float(point)
+    xs = np.array([a - 3.0, a + 3.0])
+
+    def secant(step: float) -> go.Scatter:
+        slope = slopes[step]
+        line = curve(xs, value + slope * (xs - a), labels["secant"], COLORS["secant"], 2.5)
+        return line
+
+    def ends(step: float) -> go.Scatter:
+        return points(
+            [a, a + step],
+            [value, value + slopes[step] * step],
+            labels["points"],
+            COLORS["secant"],
+            size=10,
+        )
+
+    base = [curve(f_samples.x, f_samples.y, labels["f"]), secant(h), ends(h)]
+    if tangent is not None:
+        base.append(
+            curve(
+                xs,
+                float(tangent.intercept) + float(tangent.slope) * xs,
+                labels["tangent"],
+                COLORS["tangent"],
+                dash="dash",
+            )
+        )
+    fig = go.Figure(base)
+    steps = [s for s in slopes if s > 0]
+    fig.frames = [go.Frame(data=[secant(s), ends(s)], traces=[1, 2], name=f"{s:g}") for s in steps]
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "buttons",
+                "x": 0,
+                "y": -0.18,
+                "xanchor": "left",
+                "buttons": [
+                    {
+                        "label": "▶",
+                        "method": "animate",
+                        "args": [None, {"frame": {"duration": 600}, "fromcurrent": True}],
+                    },
+                    {"label": "❚❚", "method": "animate", "args": [[None], {"mode": "immediate"}]},
+                ],
+            }
+        ],
+        sliders=[
+            {
+                "x": 0.12,
+                "y": -0.12,
+                "len": 0.88,
+                "currentvalue": {"prefix": "h = "},
+                "active": steps.index(h),
+                "steps": [
+                    {
+                        "label": f"{s:g}",
+                        "method": "animate",
+                        "args": [[f"{s:g}"], {"mode": "immediate"}],
+                    }
+                    for s in steps
+                ],
+            }
+        ],
+    )
+    fig.update_xaxes(range=[a - 3.0, a + 3.0])
+    fig.update_yaxes(range=y_range(f_samples.y, extra=[value]))
+    return style(fig, "x", "f(x)", present, height=470)
+
+
+def function_and_derivative(
+    f_samples, d_samples, labels: dict[str, str], present: bool
+) -> go.Figure:
+    """f and f' on the same axes."""
+    fig = go.Figure(
+        [
+            curve(f_samples.x, f_samples.y, labels["f"]),
+            curve(d_samples.x, d_samples.y, labels["derivative"], COLORS["derivative"]),
+        ]
+    )
+    fig.update_yaxes(range=y_range(f_samples.y, d_samples.y))
+    return style(fig, "x", "y", present, height=340)

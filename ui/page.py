@@ -12,6 +12,7 @@ PAGES = [
     ("pages/limits.py", "nav.limits", ":material/arrow_range:"),
     ("pages/continuity.py", "nav.continuity", ":material/timeline:"),
     ("pages/extrema.py", "nav.extrema", ":material/landscape:"),
+    ("pages/derivatives.py", "nav.derivatives", ":material/show_chart:"),
 ]
 _LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 

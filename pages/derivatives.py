@@ -1,0 +1,122 @@
+"""Derivatives: secant → tangent as h → 0, the difference quotient, rules and steps."""
+
+import pandas as pd
+import streamlit as st
+import sympy as sp
+
+from ui import compute, figures
+from ui.i18n import text
+from ui.inputs import computed, function_box, point_box
+from ui.page import inputs_area, presenting, setup_page
+from ui.steps import steps_markdown
+
+RULE_TABLE = [  # (rule in LaTeX, a function to try it on)
+    (r"\frac{d}{dx} x^n = n x^{n-1}", "x^3"),
+    (r"\frac{d}{dx} \sin x = \cos x", "sin x"),
+    (r"\frac{d}{dx} \cos x = -\sin x", "cos x"),
+    (r"\frac{d}{dx} e^x = e^x", "e^x"),
+    (r"\frac{d}{dx} \ln x = \frac{1}{x}", "ln x"),
+]
+LABELS = ("f", "secant", "points", "tangent", "derivative")
+
+
+def derivatives_page() -> None:
+    lang = setup_page("nav.derivatives")
+    st.title(text(lang, "derivatives.title"))
+    st.caption(text(lang, "derivatives.intro"))
+    with inputs_area(lang):
+        left, right = st.columns([3, 1])
+        with left:
+            f = function_box(lang, "x^2")
+        with right:
+            a = point_box(lang, "1")
+    if f is None or a is None:
+        return
+    view = computed(lang, compute.derivative_view, f, a)
+    if view is None:
+        return
+    point, value, d1, tangent, steps, slopes, (f_samples, d_samples) = view
+    labels = {key: text(lang, f"fig.{key}") for key in LABELS}
+    a_tex = sp.latex(point)
+    st.latex(rf"f'(x) = {sp.latex(d1)}")
+    graph, side = st.columns([3, 2])
+    with graph:
+        secant_graph(lang, point, value, slopes, tangent, f_samples, labels)
+    with side:
+        if tangent is not None:
+            x = sp.Symbol("x", real=True)
+            st.success(
+                text(
+                    lang,
+                    "derivatives.tangent",
+                    a=a_tex,
+                    slope=sp.latex(tangent.slope),
+                    equation=sp.latex(tangent.slope * x + tangent.intercept),
+                )
+            )
+        else:
+            st.warning(text(lang, "derivatives.no_tangent", a=a_tex))
+        quotient_table(lang, slopes, tangent)
+    st.subheader(text(lang, "derivatives.both"))
+    st.plotly_chart(
+        figures.function_and_derivative(f_samples, d_samples, labels, presenting()),
+        key="both-chart",
+    )
+    with st.expander(text(lang, "derivatives.steps"), expanded=not presenting()):
+        st.markdown(steps_markdown(steps, lang) if steps else text(lang, "derivatives.no_steps"))
+    rule_table(lang)
+
+
+@st.fragment
+def secant_graph(lang, point, value, slopes, tangent, f_samples, labels) -> None:
+    h = st.select_slider(
+        text(lang, "derivatives.h"),
+        options=list(compute.H_VALUES),
+        value=1.0,
+        key="h",
+        bind="query-params",
+        format_func=lambda v: f"{v:g}",
+    )
+    st.markdown(text(lang, "derivatives.quotient", slope=f"{slopes[h]:.10g}"))
+    st.plotly_chart(
+        figures.secant_figure(point, value, slopes, tangent, f_samples, labels, h, presenting()),
+        key="secant-chart",
+    )
+
+
+def quotient_table(lang: str, slopes: dict, tangent) -> None:
+    """Right (h > 0) and left (−h) difference quotients; at a kink the two columns disagree."""
+    st.markdown(f"**{text(lang, 'derivatives.table')}**")
+    steps = [h for h in slopes if h > 0]
+    rows = {
+        text(lang, "derivatives.col_h"): steps,
+        text(lang, "derivatives.col_right"): [slopes[h] for h in steps],
+        text(lang, "derivatives.col_left"): [slopes[-h] for h in steps],
+    }
+    if tangent is not None:
+        rows[text(lang, "derivatives.col_error")] = [
+            slopes[h] - float(tangent.slope) for h in steps
+        ]
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        column_config={key: st.column_config.NumberColumn(format="%.10g") for key in rows},
+    )
+
+
+def rule_table(lang: str) -> None:
+    st.subheader(text(lang, "derivatives.rules"))
+    for rule, example in RULE_TABLE:
+        formula, button = st.columns([5, 1], vertical_alignment="center")
+        formula.latex(rule)
+        button.button(
+            text(lang, "derivatives.try"), key=f"try-{example}", on_click=_try, args=(example,)
+        )
+
+
+def _try(example: str) -> None:
+    st.session_state.f = example
+    st.session_state.a = "1"
+
+
+derivatives_page()

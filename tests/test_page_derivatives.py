@@ -1,0 +1,42 @@
+"""AppTest: the derivatives page — secant slopes, tangent, table, steps and the rule table."""
+
+import pytest
+
+from tests.apptest import chart, open_page, trace, values
+
+
+def test_derivatives_page_secant_turns_into_tangent():
+    at = open_page("derivatives", lang="en")
+    assert not at.exception
+    assert at.latex[1].value.strip("$\n") == "f'(x) = 2 x"
+    assert at.success[0].value == ("Tangent line at $x = 1$: $y = 2 x - 1$, slope $f'(1) = 2$")
+    slope = [m.value for m in at.markdown if m.value.startswith("Slope of this secant")]
+    assert slope[0].endswith("= 3$")  # secant slope at h = 1: (4 − 1)/1
+    table = at.dataframe[0].value
+    assert table["h"].tolist()[:3] == [1.0, 0.5, 0.2]
+    for h, q in zip(table["h"], table["(f(a+h) − f(a)) / h"], strict=True):
+        assert q == pytest.approx(2 + h, rel=1e-12)  # independent: ((1+h)² − 1)/h
+    figure = chart(at)
+    assert values(trace(figure, "tangent")["y"]) == [-5.0, 7.0]  # y = 2x − 1 at x = −2, 4
+    assert len(figure["frames"]) == 9  # Play runs through every h in the browser
+    at.select_slider(key="h").set_value(0.01).run()
+    slope = [m.value for m in at.markdown if m.value.startswith("Slope of this secant")]
+    assert slope[0].endswith("= 2.01$")
+    assert values(trace(chart(at), "secant")["y"]) == pytest.approx([-5.03, 7.03])  # 1 + 2.01(x−1)
+
+
+def test_derivatives_page_kink_has_no_tangent():
+    at = open_page("derivatives", lang="en", f="relu(x)", a="0")
+    assert at.warning[0].value.startswith("f has no derivative at $x = 0$")
+    table = at.dataframe[0].value
+    assert set(table["(f(a+h) − f(a)) / h"]) == {1.0}
+    assert set(table["(f(a−h) − f(a)) / (−h)"]) == {0.0}
+
+
+def test_derivatives_page_steps_and_rule_table_in_korean():
+    at = open_page("derivatives", lang="ko", f="x^2 sin x", a="1")
+    steps = [m.value for m in at.markdown if m.value.startswith("- **")][0]
+    assert steps.startswith("- **곱의 법칙**")
+    at.button(key="try-ln x").click().run()
+    assert at.text_input(key="f").value == "ln x"
+    assert at.latex[1].value.strip("$\n") == r"f'(x) = \frac{1}{x}"
