@@ -22,7 +22,7 @@ from mathcore.errors import (
 )
 from mathcore.extrema import CriticalPoint, critical_points
 from mathcore.limits import LimitResult, approach_table, limit_at
-from mathcore.optimization import Trajectory, gradient_descent
+from mathcore.optimization import Trajectory, descent_verdict, gradient_descent
 from mathcore.parsing import parse_expression, parse_point
 from mathcore.points import numeric as numeric_values
 from mathcore.sampling import Samples, sample_function
@@ -46,6 +46,7 @@ __all__ = [
     "critical_points",
     "derivative",
     "derivative_steps",
+    "descent_verdict",
     "difference_quotient",
     "differentiability_at",
     "gradient_descent",

@@ -88,3 +88,24 @@ def _thresholds(loss, params, momentum) -> tuple[float | None, float | None]:
     if top <= 0:
         return None, None
     return 2 * (1 + momentum) / top, (1 / top if momentum == 0 else None)
+
+
+def descent_verdict(trajectory: Trajectory) -> str:
+    """Name what the run did: ``"diverges"``, ``"converges"``, ``"oscillates"`` (converges while
+    jumping from side to side of the minimum), ``"stuck"`` (the loss does not fall: η on the
+    stability edge, or η ≤ 0), or ``"slow"`` (still falling when the steps ran out).
+
+    >>> w = sp.Symbol("w", real=True)
+    >>> [descent_verdict(gradient_descent((2*w - 4)**2, [w], [0.0], lr, 60))
+    ...  for lr in (0.05, 0.2, 0.25, 0.3, 0.001)]
+    ['converges', 'oscillates', 'stuck', 'diverges', 'slow']
+    """
+    losses, points = trajectory.losses, trajectory.points
+    if trajectory.diverged:
+        return "diverges"
+    if losses[-1] <= max(1e-9 * losses[0], 1e-12):
+        moves = np.diff(points, axis=0)
+        moves = moves[np.linalg.norm(moves, axis=1) > 1e-9]
+        alternating = len(moves) > 2 and np.all(np.sum(moves[1:] * moves[:-1], axis=1) < 0)
+        return "oscillates" if alternating else "converges"
+    return "stuck" if losses[-1] >= 0.999 * losses[0] else "slow"

@@ -52,3 +52,22 @@ def test_gradient_descent_two_parameters_and_momentum():
 def test_gradient_descent_non_quadratic_has_no_threshold():
     t = gradient_descent(sp.log(1 + sp.exp(-w)), [w], [0.0], 0.5, 10)
     assert t.max_stable_lr is None and t.oscillation_lr is None and not t.diverged
+
+
+def test_descent_verdict():
+    from mathcore import descent_verdict
+
+    loss = (2 * w - 4) ** 2  # stable iff η < 1/4, alternating sides when η > 1/8
+    verdicts = {
+        lr: descent_verdict(gradient_descent(loss, [w], [0.0], lr, 80))
+        for lr in (0.05, 0.1, 0.2, 0.25, 0.3, 0.0, 0.001)
+    }
+    assert verdicts == {
+        0.05: "converges",
+        0.1: "converges",
+        0.2: "oscillates",
+        0.25: "stuck",
+        0.3: "diverges",
+        0.0: "stuck",
+        0.001: "slow",
+    }

@@ -35,7 +35,7 @@ def test_derivatives_page_kink_has_no_tangent():
 
 def test_derivatives_page_steps_and_rule_table_in_korean():
     at = open_page("derivatives", lang="ko", f="x^2 sin x", a="1")
-    steps = [m.value for m in at.markdown if m.value.startswith("- **")][0]
+    steps = next(m.value for m in at.markdown if m.value.startswith("- **"))
     assert steps.startswith("- **곱의 법칙**")
     at.button(key="try-ln x").click().run()
     assert at.text_input(key="f").value == "ln x"

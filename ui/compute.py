@@ -7,6 +7,7 @@ import streamlit as st
 import sympy as sp
 
 import mathcore as mc
+import mathcore.points
 
 X = sp.Symbol("x", real=True)
 CACHE = {"max_entries": 256, "show_spinner": False}
@@ -89,3 +90,22 @@ def derivative_view(f: str, a: str):
     samples = [mc.run_bounded(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1)]
     value = mc.run_bounded(mc.numeric_values, expr, X, [point])[0]
     return point, value, d1, tangent, steps, slopes, samples
+
+
+W = sp.Symbol("w", real=True)
+
+
+@st.cache_data(**CACHE)
+def descent_view(x: float, y: float, lr: float, w0: float, steps: int):
+    """L(w) = (wx − y)², its derivative with steps, and the descent from w0."""
+    loss = (W * mc.points.as_point(x) - mc.points.as_point(y)) ** 2
+    trajectory = mc.run_bounded(mc.gradient_descent, loss, [W], [w0], lr, steps)
+    x_sym, y_sym = sp.symbols("x y", real=True)  # derive with letters: dL/dw = 2x(wx − y)
+    tree = mc.run_bounded(mc.derivative_steps, (W * x_sym - y_sym) ** 2, W)
+    ws = trajectory.points[:, 0]
+    finite = ws[abs(ws) < 1e3]
+    minimum = y / x if x else 0.0
+    lo = min([*finite, minimum]) - 1.0
+    hi = max([*finite, minimum]) + 1.0
+    curve = mc.run_bounded(mc.sample_function, loss, W, lo, hi, 400)
+    return loss, trajectory, mc.descent_verdict(trajectory), tree, curve

@@ -341,3 +341,72 @@ def function_and_derivative(
     )
     fig.update_yaxes(range=y_range(f_samples.y, d_samples.y))
     return style(fig, "x", "y", present, height=340)
+
+
+def descent_figure(
+    trajectory, curve_samples, gradient, labels: dict[str, str], present: bool
+) -> go.Figure:
+    """L(w) with every step as a point and a short tangent; Play adds the steps one by one in
+    the browser (Plotly frames)."""
+    ws, losses = trajectory.points[:, 0], trajectory.losses
+    shown = np.abs(ws) < 1e3
+    ws, losses = ws[shown], losses[shown]
+    slopes = gradient(ws)
+    seg_x = np.column_stack([ws - 0.3, ws + 0.3, np.full_like(ws, np.nan)]).ravel()
+    seg_y = np.column_stack(
+        [losses - 0.3 * slopes, losses + 0.3 * slopes, np.full_like(ws, np.nan)]
+    ).ravel()
+
+    def upto(k: int) -> list[go.Scatter]:
+        return [
+            curve(seg_x[: 3 * k], seg_y[: 3 * k], labels["tangent"], COLORS["tangent"], 1.5),
+            go.Scatter(
+                x=ws[:k],
+                y=losses[:k],
+                mode="lines+markers",
+                name=labels["steps"],
+                line={"color": COLORS["right"], "width": 1, "dash": "dot"},
+                marker={"color": COLORS["right"], "size": 9},
+            ),
+        ]
+
+    fig = go.Figure([curve(curve_samples.x, curve_samples.y, labels["loss"]), *upto(len(ws))])
+    fig.frames = [go.Frame(data=upto(k), traces=[1, 2], name=str(k)) for k in range(1, len(ws) + 1)]
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "buttons",
+                "x": 0,
+                "y": -0.15,
+                "xanchor": "left",
+                "buttons": [
+                    {
+                        "label": "▶",
+                        "method": "animate",
+                        "args": [None, {"frame": {"duration": 250}, "fromcurrent": False}],
+                    },
+                    {"label": "❚❚", "method": "animate", "args": [[None], {"mode": "immediate"}]},
+                ],
+            }
+        ]
+    )
+    fig.update_yaxes(range=y_range(curve_samples.y, extra=[0.0]))
+    return style(fig, "w", "L(w)", present)
+
+
+def loss_curve(losses: np.ndarray, labels: dict[str, str], log: bool, present: bool) -> go.Figure:
+    """Loss against iteration, optionally on a log scale."""
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=np.arange(len(losses)),
+                y=losses,
+                mode="lines+markers",
+                name=labels["loss"],
+                line={"color": COLORS["left"], "width": 2},
+                marker={"size": 5},
+            )
+        ]
+    )
+    fig.update_yaxes(type="log" if log else "linear")
+    return style(fig, labels["iteration"], "L", present, height=300)

@@ -13,6 +13,7 @@ PAGES = [
     ("pages/continuity.py", "nav.continuity", ":material/timeline:"),
     ("pages/extrema.py", "nav.extrema", ":material/landscape:"),
     ("pages/derivatives.py", "nav.derivatives", ":material/show_chart:"),
+    ("pages/gradient-descent.py", "nav.descent", ":material/trending_down:"),
 ]
 _LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
 

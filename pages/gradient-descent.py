@@ -1,0 +1,101 @@
+"""Loss and gradient descent: L(w) = (wx − y)², dL/dw, the steps, and when η is too large."""
+
+import numpy as np
+import streamlit as st
+import sympy as sp
+
+from ui import compute, figures
+from ui.i18n import text
+from ui.inputs import computed
+from ui.page import inputs_area, presenting, setup_page
+from ui.steps import steps_markdown
+
+VERDICT_BOX = {"converges": st.success, "oscillates": st.info, "slow": st.info}
+LABELS = ("loss", "steps", "tangent", "iteration")
+
+
+def descent_page() -> None:
+    lang = setup_page("nav.descent")
+    st.title(text(lang, "descent.title"))
+    st.caption(text(lang, "descent.intro"))
+    with inputs_area(lang):
+        left, right = st.columns(2)
+        x = left.number_input(
+            text(lang, "descent.x"), value=2.0, step=0.5, key="x", bind="query-params"
+        )
+        y = right.number_input(
+            text(lang, "descent.y"), value=4.0, step=0.5, key="y", bind="query-params"
+        )
+    if x == 0:
+        x = 0.5  # with x = 0 the loss does not depend on w
+    sliders(lang, float(x), float(y))
+
+
+@st.fragment
+def sliders(lang: str, x: float, y: float) -> None:
+    stable, half = 1 / x**2, 1 / (2 * x**2)
+    cols = st.columns(3)
+    lr = cols[0].slider(
+        text(lang, "descent.lr"),
+        0.0,
+        round(1.5 * stable, 4),
+        value=min(0.05, stable),
+        step=round(stable / 100, 6),
+        format="%.4f",
+        key="lr",
+        bind="query-params",
+    )
+    w0 = cols[1].slider(
+        text(lang, "descent.w0"), -5.0, 5.0, value=0.0, step=0.1, key="w0", bind="query-params"
+    )
+    steps = cols[2].slider(
+        text(lang, "descent.steps"), 1, 100, value=30, key="steps", bind="query-params"
+    )
+    st.markdown(text(lang, "descent.threshold", stable=f"{stable:.4g}", half=f"{half:.4g}"))
+    view = computed(lang, compute.descent_view, x, y, float(lr), float(w0), int(steps))
+    if view is None:
+        return
+    loss, trajectory, verdict, tree, samples = view
+    VERDICT_BOX.get(verdict, st.error)(text(lang, f"descent.verdict.{verdict}"))
+    labels = {key: text(lang, f"fig.{key}") for key in LABELS}
+    gradient = sp.lambdify(compute.W, sp.diff(loss, compute.W), "numpy")
+    graph, side = st.columns([3, 2])
+    with graph:
+        st.latex(rf"L(w) = {sp.latex(loss)}")
+        st.plotly_chart(
+            figures.descent_figure(
+                trajectory,
+                samples,
+                lambda w: np.asarray(gradient(w), dtype=float),
+                labels,
+                presenting(),
+            ),
+            key="descent-chart",
+        )
+    with side:
+        st.markdown(
+            text(
+                lang,
+                "descent.final",
+                steps=len(trajectory.losses) - 1,
+                w=_tex(trajectory.points[-1, 0]),
+                loss=_tex(trajectory.losses[-1]),
+                best=_tex(y / x),
+            )
+        )
+        st.subheader(text(lang, "descent.loss_curve"))
+        log = st.toggle(text(lang, "descent.log"), key="log", bind="query-params")
+        st.plotly_chart(
+            figures.loss_curve(trajectory.losses, labels, log, presenting()), key="loss-chart"
+        )
+    with st.expander(text(lang, "descent.derivation"), expanded=not presenting()):
+        st.markdown(steps_markdown(tree, lang))
+
+
+def _tex(value: float) -> str:
+    """A number in LaTeX: 7.82e-13 → 7.82 \\times 10^{-13}."""
+    mantissa, _, exponent = f"{value:.4g}".partition("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa
+
+
+descent_page()

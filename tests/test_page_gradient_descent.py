@@ -1,0 +1,41 @@
+"""AppTest: the gradient-descent page — derivation, steps, verdicts and the η threshold."""
+
+import pytest
+
+from tests.apptest import chart, open_page, trace, values
+
+
+def threshold(at) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("For this loss"))
+
+
+def test_gradient_descent_page_converges():
+    at = open_page("gradient-descent", lang="en")
+    assert not at.exception
+    assert at.success[0].value.startswith("**Converges:**")
+    assert "1/x^2 = 0.25" in threshold(at) and "= 0.125" in threshold(at)
+    steps = next(m.value for m in at.markdown if m.value.startswith("- **"))
+    assert steps.startswith("- **Chain rule**")
+    assert r"= 2 x \left(w x - y\right)" in steps  # dL/dw = 2x(wx − y)
+    figure = chart(at)
+    ws = values(trace(figure, "descent steps")["x"])
+    assert ws[:2] == pytest.approx([0.0, 0.8])  # w1 = 0 − 0.05 · 2·2·(0 − 4)
+    assert len(figure["frames"]) == 31  # Play: one frame per step, in the browser
+    losses = values(chart(at, 1)["data"][0]["y"])
+    assert losses[0] == 16 and losses[-1] < 1e-9
+
+
+def test_gradient_descent_page_too_large_rate_diverges():
+    at = open_page("gradient-descent", lang="en", lr="0.3")
+    assert at.error[0].value.startswith("**Diverges:**")
+    at.slider(key="lr").set_value(0.2).run()
+    assert at.info[0].value.startswith("**Converges while oscillating:**")
+    at.number_input(key="x").set_value(1.0).run()
+    assert "1/x^2 = 1$" in threshold(at)
+
+
+def test_gradient_descent_page_korean_and_log_scale():
+    at = open_page("gradient-descent", lang="ko")
+    assert at.success[0].value.startswith("**수렴:**")
+    at.toggle(key="log").set_value(True).run()
+    assert chart(at, 1)["layout"]["yaxis"]["type"] == "log"
