@@ -1,35 +1,35 @@
-"""ML Calculus Lab — the home page: what the app is, and how a typed function is read."""
+"""ML Calculus Lab — the home page: what the app is, a card per topic, how input is read."""
 
 import streamlit as st
-import sympy as sp
 
-from mathcore import InputError, parse_expression
 from ui.i18n import text
-from ui.messages import caret_line, input_error_message
-from ui.page import setup_page
+from ui.inputs import function_box
+from ui.page import PAGES, setup_page
+
+CARDS = {
+    "nav.limits": "limits",
+    "nav.continuity": "continuity",
+    "nav.extrema": "extrema",
+    "nav.derivatives": "derivatives",
+    "nav.descent": "descent",
+    "nav.practice": "practice",
+}
 
 
 def home() -> None:
     lang = setup_page("nav.home")
     st.title(text(lang, "app.title"))
     st.caption(text(lang, "app.tagline"))
+    st.subheader(text(lang, "home.topics"))
+    topics = [page for page in PAGES if page[1] in CARDS]
+    for row in range(0, len(topics), 3):
+        for column, (page, key, icon) in zip(st.columns(3), topics[row : row + 3], strict=False):
+            with column.container(border=True, height="stretch"):
+                st.page_link(page, label=f"**{text(lang, key)}**", icon=icon)
+                st.markdown(text(lang, f"home.card.{CARDS[key]}"))
+    st.subheader(text(lang, "home.try"))
     st.markdown(text(lang, "home.intro"))
-    source = st.text_input(
-        text(lang, "input.function"),
-        value="x^2 - 4x + 3",
-        key="f",
-        bind="query-params",
-        help=text(lang, "input.help"),
-        max_chars=300,
-    )
-    try:
-        expr = parse_expression(source)
-    except InputError as err:
-        st.error(input_error_message(lang, err), icon=":material/error:")
-        st.code(caret_line(source, err.position), language=None)
-        return
-    st.markdown(text(lang, "home.read_as"))
-    st.latex(f"f(x) = {sp.latex(expr)}")
+    function_box(lang, "x^2 - 4x + 3")
 
 
 home()

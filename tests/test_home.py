@@ -42,3 +42,10 @@ def test_home_shows_hostile_text_only_as_code():
     at = run(lang="en", f="__import__('os').system('ls')")
     assert at.error[0].value == "The character `U+0027` is not allowed."
     assert at.code[0].value.startswith("__import__('os')")
+
+
+def test_home_has_a_card_per_topic():
+    at = run(lang="en")
+    links = [link.proto.label for link in at.get("page_link")]
+    for topic in ("Limits", "Continuity", "Extrema", "Derivatives", "Gradient descent", "Practice"):
+        assert f"**{topic}**" in links
