@@ -100,3 +100,11 @@ def page(browser):
     page.set_default_timeout(30_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """One server shared by a module's tests."""
+    started = Server()
+    yield started
+    started.stop()

@@ -1,0 +1,72 @@
+"""End to end: every page opened by URL in headless Chromium, lesson links, sliders, languages."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import IDLE
+
+CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+PAGES = [  # (lesson link, text the verdict must show)
+    ("/limits?f=1/(x%2B1)&a=-1&lang=en", "does not exist because the sides differ"),
+    ("/continuity?f=(x%5E2-1)/(x-1)&a=1&lang=en", "Removable discontinuity"),
+    ("/continuity?lang=en", "Continuous but not differentiable"),
+    ("/extrema?f=x%5E4&lang=en", "first-derivative (sign) test"),
+    ("/derivatives?f=x%5E2&a=1&lang=en", "Tangent line at x=1"),
+    ("/gradient-descent?lr=0.3&lang=en", "Diverges"),
+    ("/practice?seed=1&lang=en", "Differentiate"),
+]
+
+
+def open_idle(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(IDLE, timeout=60_000)
+
+
+def test_deep_link_is_the_first_request_to_a_fresh_server(fresh_server, page):
+    open_idle(page, f"{fresh_server.url}/limits?f=1/(x%2B1)&a=-1&lang=ko")
+    expect(page.locator("h1").first).to_have_text("극한")
+    expect(page.locator('[data-testid="stAlert"]').first).to_contain_text(
+        "좌극한과 우극한이 달라서"
+    )
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.get_by_role("link", name="경사하강법")).to_be_visible()  # translated navigation
+    expect(sidebar.get_by_role("link", name="pages")).to_have_count(0)
+    expect(page.locator(CHART)).to_have_count(1)
+
+
+@pytest.mark.parametrize(("link", "verdict"), PAGES, ids=[p[0].split("?")[0] for p in PAGES])
+def test_every_page_by_url(server, page, link, verdict):
+    open_idle(page, server.url + link)
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text(verdict)
+    if "practice" not in link:
+        expect(page.locator(CHART).first).to_be_visible()
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_slider_moves_the_chart(server, page):
+    open_idle(page, f"{server.url}/derivatives?f=x%5E2&a=1&lang=en")
+    page.wait_for_selector(CHART)
+    secant = "() => JSON.stringify(document.querySelectorAll('.js-plotly-plot')[0].data[1].y)"
+    before = page.evaluate(secant)
+    assert before and before != "null"
+    page.get_by_role("slider").first.focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text("2.5", timeout=20_000)
+    page.wait_for_selector(IDLE)
+    page.wait_for_function(f"({secant})() !== {before!r}", timeout=20_000)
+    expect(page).to_have_url(re.compile(r"h=0\.5"))
+
+
+def test_language_switch_and_hostile_input(server, page, tmp_path):
+    open_idle(page, f"{server.url}/continuity?lang=en")
+    page.get_by_role("radio", name="한국어").click()
+    expect(page.locator("h1").first).to_have_text("연속")
+    canary = tmp_path / "CANARY"
+    box = page.get_by_role("textbox", name="함수 f(x)")
+    box.fill(f"__import__('os').system('touch {canary}')")
+    box.press("Enter")
+    expect(page.locator('[data-testid="stAlert"]').first).to_contain_text("사용할 수 없습니다")
+    expect(page.locator(CHART)).to_have_count(0)
+    assert not canary.exists()
