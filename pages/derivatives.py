@@ -44,19 +44,18 @@ def derivatives_page() -> None:
         secant_graph(lang, point, value, slopes, tangent, f_samples, labels)
     with side:
         if tangent is not None:
-            x = sp.Symbol("x", real=True)
             st.success(
                 text(
                     lang,
                     "derivatives.tangent",
                     a=a_tex,
-                    slope=sp.latex(tangent.slope),
-                    equation=sp.latex(tangent.slope * x + tangent.intercept),
+                    slope=_exact(tangent.slope),
+                    equation=_line(tangent.slope, tangent.intercept),
                 )
             )
         else:
             st.warning(text(lang, "derivatives.no_tangent", a=a_tex))
-        quotient_table(lang, slopes, tangent)
+    quotient_table(lang, slopes, tangent)
     st.subheader(text(lang, "derivatives.both"))
     st.plotly_chart(
         figures.function_and_derivative(f_samples, d_samples, labels, presenting()),
@@ -117,6 +116,21 @@ def rule_table(lang: str) -> None:
 def _try(example: str) -> None:
     st.session_state.f = example
     st.session_state.a = "1"
+
+
+def _exact(value: sp.Expr) -> str:
+    """Exact LaTeX, with a decimal when it is not a plain fraction: cos 1 + 2 sin 1 ≈ 2.223."""
+    if value.is_Rational:
+        return sp.latex(value)
+    return rf"{sp.latex(value)} \approx {float(value):.4g}"
+
+
+def _line(slope: sp.Expr, intercept: sp.Expr) -> str:
+    """y = mx + b, exact for rational coefficients, else to 4 significant digits."""
+    x = sp.Symbol("x", real=True)
+    if slope.is_Rational and intercept.is_Rational:
+        return sp.latex(slope * x + intercept)
+    return sp.latex(sp.Float(float(slope), 4) * x + sp.Float(float(intercept), 4))
 
 
 derivatives_page()

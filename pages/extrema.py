@@ -61,14 +61,11 @@ def extrema_page() -> None:
         return
     found, d1, d2, samples = view
     st.latex(rf"f'(x) = {sp.latex(d1)} \qquad f''(x) = {sp.latex(d2)}")
-    graph, table = st.columns([3, 2])
-    with graph:
-        labels = {key: text(lang, f"fig.{key}") for key in LABELS}
-        st.plotly_chart(
-            figures.extrema_figure(found, samples, labels, presenting()), key="extrema-chart"
-        )
-    with table:
-        critical_table(lang, found, d1, d2)
+    labels = {key: text(lang, f"fig.{key}") for key in LABELS}
+    st.plotly_chart(
+        figures.extrema_figure(found, samples, labels, presenting()), key="extrema-chart"
+    )
+    critical_table(lang, found, d1, d2)
     st.markdown(text(lang, "extrema.ml"))
 
 

@@ -1,0 +1,51 @@
+"""Screenshots of every page, in English and Korean, from the real app in headless Chromium.
+
+Run: .venv/bin/python -m scripts.screenshots   (writes docs/<page>-<lang>.png)
+Korean text needs a CJK font on the machine (Debian: fonts-noto-cjk).
+"""
+
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.e2e.conftest import CHROMIUM_ARGS, IDLE, ROOT, Server
+
+SHOTS = {  # name: lesson link
+    "home": "/?",
+    "limits": "/limits?f=1/(x%2B1)&a=-1&",
+    "continuity": "/continuity?f=relu(x)&a=0&",
+    "extrema": "/extrema?f=x%5E3%20-%203x&",
+    "derivatives": "/derivatives?f=x%5E2%20sin%20x&a=1&h=0.5&",
+    "gradient-descent": "/gradient-descent?lr=0.2&",
+    "practice": "/practice?seed=3&level=2&",
+}
+
+
+def main() -> None:
+    docs = Path(ROOT) / "docs"
+    docs.mkdir(exist_ok=True)
+    server = Server()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for name, link in SHOTS.items():
+                for lang in ("en", "ko"):
+                    page.goto(f"{server.url}{link}lang={lang}")
+                    page.wait_for_selector(IDLE, timeout=60_000)
+                    page.wait_for_timeout(1200)  # let Plotly and KaTeX finish drawing
+                    height = page.evaluate(
+                        "document.querySelector('[data-testid=stMain]').scrollHeight"
+                    )
+                    page.set_viewport_size({"width": 1280, "height": min(height + 40, 3200)})
+                    page.wait_for_timeout(800)
+                    page.screenshot(path=docs / f"{name}-{lang}.png")
+                    page.set_viewport_size({"width": 1280, "height": 900})
+                    print(f"docs/{name}-{lang}.png")
+            browser.close()
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
