@@ -38,7 +38,9 @@ def extrema_page() -> None:
         presets(lang, PRESETS)
         f = function_box(lang, "x^2 - 4x + 3")
         cols = st.columns([2, 1, 1])
-        restrict = cols[0].toggle(text(lang, "extrema.interval"), key="restrict")
+        restrict = cols[0].toggle(
+            text(lang, "extrema.interval"), key="restrict", bind="query-params"
+        )
         lo = cols[1].number_input(
             text(lang, "extrema.from"),
             value=-10.0,

@@ -40,3 +40,8 @@ def test_extrema_page_kink_and_no_points():
     assert at.dataframe[0].value["x"].tolist() == ["1"]
     at = open_page("extrema", lang="en", f="e^x")
     assert at.info[0].value == "No critical points here."
+
+
+def test_extrema_page_interval_from_a_lesson_link():
+    at = open_page("extrema", lang="en", f="x^2 sin x", restrict="true", lo="1", hi="6")
+    assert at.dataframe[0].value["kind"].tolist() == ["local maximum", "local minimum"]
