@@ -5,8 +5,8 @@ import sympy as sp
 
 from ui import compute, figures
 from ui.i18n import text
-from ui.inputs import computed, function_box, point_box, presets
-from ui.page import inputs_area, presenting, setup_page
+from ui.inputs import computed, function_and_point
+from ui.page import header, presenting, setup_page
 
 PRESETS = [
     ("continuity.preset.relu", {"f": "relu(x)", "a": "0"}),
@@ -21,15 +21,8 @@ LABELS = ("f", "value", "left_limit", "right_limit", "tangent", "left_tangent", 
 
 def continuity_page() -> None:
     lang = setup_page("nav.continuity")
-    st.title(text(lang, "continuity.title"))
-    st.caption(text(lang, "continuity.intro"))
-    with inputs_area(lang):
-        presets(lang, PRESETS)
-        left, right = st.columns([3, 1])
-        with left:
-            f = function_box(lang, "relu(x)")
-        with right:
-            a = point_box(lang, "0")
+    header(lang, "continuity")
+    f, a = function_and_point(lang, PRESETS, "relu(x)", "0")
     if f is None or a is None:
         return
     view = computed(lang, compute.continuity_view, f, a)

@@ -6,8 +6,8 @@ import sympy as sp
 
 from ui import compute, figures
 from ui.i18n import text
-from ui.inputs import computed, function_box, point_box
-from ui.page import inputs_area, presenting, setup_page
+from ui.inputs import computed, function_and_point
+from ui.page import header, presenting, setup_page
 from ui.steps import steps_markdown
 
 RULE_TABLE = [  # (rule in LaTeX, a function to try it on)
@@ -22,14 +22,8 @@ LABELS = ("f", "secant", "points", "tangent", "derivative")
 
 def derivatives_page() -> None:
     lang = setup_page("nav.derivatives")
-    st.title(text(lang, "derivatives.title"))
-    st.caption(text(lang, "derivatives.intro"))
-    with inputs_area(lang):
-        left, right = st.columns([3, 1])
-        with left:
-            f = function_box(lang, "x^2")
-        with right:
-            a = point_box(lang, "1")
+    header(lang, "derivatives")
+    f, a = function_and_point(lang, [], "x^2", "1")
     if f is None or a is None:
         return
     view = computed(lang, compute.derivative_view, f, a)

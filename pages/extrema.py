@@ -8,7 +8,7 @@ from mathcore.points import numeric
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import computed, function_box, presets
-from ui.page import inputs_area, presenting, setup_page
+from ui.page import header, inputs_area, presenting, setup_page
 
 PRESETS = [
     ("extrema.preset.course", {"f": "x^2 - 4x + 3"}),
@@ -32,8 +32,7 @@ LABELS = (
 
 def extrema_page() -> None:
     lang = setup_page("nav.extrema")
-    st.title(text(lang, "extrema.title"))
-    st.caption(text(lang, "extrema.intro"))
+    header(lang, "extrema")
     with inputs_area(lang):
         presets(lang, PRESETS)
         f = function_box(lang, "x^2 - 4x + 3")

@@ -7,7 +7,7 @@ import sympy as sp
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import computed
-from ui.page import inputs_area, presenting, setup_page
+from ui.page import header, inputs_area, presenting, setup_page
 from ui.steps import steps_markdown
 
 VERDICT_BOX = {"converges": st.success, "oscillates": st.info, "slow": st.info}
@@ -16,8 +16,7 @@ LABELS = ("loss", "steps", "tangent", "iteration")
 
 def descent_page() -> None:
     lang = setup_page("nav.descent")
-    st.title(text(lang, "descent.title"))
-    st.caption(text(lang, "descent.intro"))
+    header(lang, "descent")
     with inputs_area(lang):
         left, right = st.columns(2)
         x = left.number_input(

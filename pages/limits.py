@@ -6,8 +6,8 @@ import sympy as sp
 
 from ui import compute, figures
 from ui.i18n import text
-from ui.inputs import computed, function_box, point_box, presets
-from ui.page import inputs_area, presenting, setup_page
+from ui.inputs import computed, function_and_point
+from ui.page import header, presenting, setup_page
 
 PRESETS = [
     ("limits.preset.course", {"f": "1/(x+1)", "a": "-1"}),
@@ -27,15 +27,8 @@ VERDICT_BOX = {
 
 def limits_page() -> None:
     lang = setup_page("nav.limits")
-    st.title(text(lang, "limits.title"))
-    st.caption(text(lang, "limits.intro"))
-    with inputs_area(lang):
-        presets(lang, PRESETS)
-        left, right = st.columns([3, 1])
-        with left:
-            f = function_box(lang, "1/(x+1)")
-        with right:
-            a = point_box(lang, "-1")
+    header(lang, "limits")
+    f, a = function_and_point(lang, PRESETS, "1/(x+1)", "-1")
     if f is None or a is None:
         return
     view = computed(lang, compute.limit_view, f, a)

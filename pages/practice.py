@@ -15,13 +15,12 @@ from mathcore.practice import (
 )
 from ui.i18n import text
 from ui.inputs import read
-from ui.page import setup_page
+from ui.page import header, setup_page
 
 
 def practice_page() -> None:
     lang = setup_page("nav.practice")
-    st.title(text(lang, "practice.title"))
-    st.caption(text(lang, "practice.intro"))
+    header(lang, "practice")
     score = st.session_state.setdefault("score", {"right": 0, "tries": 0})
     cols = st.columns([1, 2, 1, 1], vertical_alignment="bottom")
     seed = cols[0].number_input(

@@ -90,6 +90,21 @@ def vertical_line(fig: go.Figure, x: float, color: str, dash: str = "dash") -> N
     fig.add_vline(x=x, line={"color": color, "dash": dash, "width": 1.5})
 
 
+def play_buttons(frame_ms: int, y: float) -> dict:
+    """▶ / ❚❚ that play a figure's frames in the browser, with no server round trip."""
+    play = {"frame": {"duration": frame_ms}, "fromcurrent": True}
+    return {
+        "type": "buttons",
+        "x": 0,
+        "y": y,
+        "xanchor": "left",
+        "buttons": [
+            {"label": "▶", "method": "animate", "args": [None, play]},
+            {"label": "❚❚", "method": "animate", "args": [[None], {"mode": "immediate"}]},
+        ],
+    }
+
+
 def y_range(*arrays: np.ndarray, extra: list[float] = ()) -> list[float]:
     """A y-range that shows the curve's shape: robust percentiles, so a pole does not flatten it."""
     values = np.concatenate([a[np.isfinite(a)] for a in arrays] + [np.array(extra, dtype=float)])
@@ -290,22 +305,7 @@ def secant_figure(
     steps = [s for s in slopes if s > 0]
     fig.frames = [go.Frame(data=[secant(s), ends(s)], traces=[1, 2], name=f"{s:g}") for s in steps]
     fig.update_layout(
-        updatemenus=[
-            {
-                "type": "buttons",
-                "x": 0,
-                "y": -0.18,
-                "xanchor": "left",
-                "buttons": [
-                    {
-                        "label": "▶",
-                        "method": "animate",
-                        "args": [None, {"frame": {"duration": 600}, "fromcurrent": True}],
-                    },
-                    {"label": "❚❚", "method": "animate", "args": [[None], {"mode": "immediate"}]},
-                ],
-            }
-        ],
+        updatemenus=[play_buttons(600, y=-0.18)],
         sliders=[
             {
                 "x": 0.12,
@@ -372,24 +372,7 @@ def descent_figure(
 
     fig = go.Figure([curve(curve_samples.x, curve_samples.y, labels["loss"]), *upto(len(ws))])
     fig.frames = [go.Frame(data=upto(k), traces=[1, 2], name=str(k)) for k in range(1, len(ws) + 1)]
-    fig.update_layout(
-        updatemenus=[
-            {
-                "type": "buttons",
-                "x": 0,
-                "y": -0.15,
-                "xanchor": "left",
-                "buttons": [
-                    {
-                        "label": "▶",
-                        "method": "animate",
-                        "args": [None, {"frame": {"duration": 250}, "fromcurrent": False}],
-                    },
-                    {"label": "❚❚", "method": "animate", "args": [[None], {"mode": "immediate"}]},
-                ],
-            }
-        ]
-    )
+    fig.update_layout(updatemenus=[play_buttons(250, y=-0.15)])
     fig.update_yaxes(range=y_range(curve_samples.y, extra=[0.0]))
     return style(fig, "w", "L(w)", present)
 

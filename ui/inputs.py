@@ -12,6 +12,7 @@ import sympy as sp
 from mathcore import ComputationLimit, InputError, parse_expression, parse_point
 from ui.i18n import text
 from ui.messages import caret_line, input_error_message, limit_message
+from ui.page import inputs_area
 
 T = TypeVar("T")
 
@@ -45,14 +46,7 @@ def function_box(
     """The function input (bound to ``?f=``); shows how it was read, or why it was not.
 
     Returns the text when it parses (the cache key of the page's analysis), else ``None``."""
-    source = st.text_input(
-        text(lang, label_key),
-        value=default,
-        key=key,
-        bind="query-params",
-        help=text(lang, "input.help"),
-        max_chars=300,
-    )
+    source = _bound_text(lang, label_key, "input.help", default, key, 300)
     expr = read(lang, source, lambda s: parse_expression(s, variables))
     if expr is None:
         return None
@@ -65,15 +59,36 @@ def point_box(
     lang: str, default: str, key: str = "a", label_key: str = "input.point"
 ) -> str | None:
     """A point input (``-1``, ``pi/2``, ``oo``), bound to ``?a=``; its text if it parses."""
-    source = st.text_input(
+    source = _bound_text(lang, label_key, "input.point_help", default, key, 60)
+    return source if read(lang, source, parse_point) is not None else None
+
+
+def function_and_point(lang: str, items, f_default: str, a_default: str):
+    """Presets, then the function and the point side by side (folded away when projecting);
+    returns their texts, or ``None`` for one that does not parse."""
+    with inputs_area(lang):
+        if items:
+            presets(lang, items)
+        left, right = st.columns([3, 1])
+        with left:
+            f = function_box(lang, f_default)
+        with right:
+            a = point_box(lang, a_default)
+    return f, a
+
+
+def _bound_text(
+    lang: str, label_key: str, help_key: str, default: str, key: str, max_chars: int
+) -> str:
+    """A text box whose value lives in the URL as ``?<key>=``."""
+    return st.text_input(
         text(lang, label_key),
         value=default,
         key=key,
         bind="query-params",
-        help=text(lang, "input.point_help"),
-        max_chars=60,
+        help=text(lang, help_key),
+        max_chars=max_chars,
     )
-    return source if read(lang, source, parse_point) is not None else None
 
 
 def read(lang: str, source: str, parse: Callable[[str], T]) -> T | None:

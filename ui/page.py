@@ -63,6 +63,12 @@ def setup_page(title_key: str) -> str:
     return lang
 
 
+def header(lang: str, section: str) -> None:
+    """The page's title and one-paragraph introduction."""
+    st.title(text(lang, f"{section}.title"))
+    st.caption(text(lang, f"{section}.intro"))
+
+
 def presenting() -> bool:
     """Projector mode: larger type and lines, inputs tucked away."""
     return bool(st.session_state.get("present"))
