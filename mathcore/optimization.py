@@ -22,15 +22,16 @@ class Trajectory:
     """The iterates of gradient descent.
 
     ``points[i]`` are the parameters after i steps (shape ``(k+1, n)``), ``losses[i]`` the loss
-    there; k = ``steps`` unless the run ``diverged`` (the loss became non-finite or grew past
-    10⁶ × its start), in which case the arrays stop at the first such iterate (its values may be
-    ``inf``). For a quadratic loss without momentum ``max_stable_lr`` = 2/λ_max (descent converges
-    iff 0 < η < it) and ``oscillation_lr`` = 1/λ_max (above it the iterates overshoot and
+    and ``gradients[i]`` the gradient there; k = ``steps`` unless the run ``diverged`` (the
+    loss became non-finite or grew past 10⁶ × its start), in which case the arrays stop at the
+    first such iterate (its values may be ``inf``). For a quadratic loss without momentum
+    ``max_stable_lr`` = 2/λ_max (descent converges iff 0 < η < it) and ``oscillation_lr`` = 1/λ_max (above it the iterates overshoot and
     alternate sides), λ_max being the largest eigenvalue of the constant Hessian; with momentum β
     ``max_stable_lr`` = 2(1 + β)/λ_max. ``None`` when the loss is not quadratic."""
 
     points: np.ndarray
     losses: np.ndarray
+    gradients: np.ndarray
     diverged: bool
     max_stable_lr: float | None
     oscillation_lr: float | None
@@ -63,20 +64,24 @@ def gradient_descent(
     grad_fn = sp.lambdify(params, gradient, modules="numpy")
     w = np.asarray(start, dtype=float).reshape(len(params))
     velocity = np.zeros_like(w)
-    points, losses = [w.copy()], [float(loss_fn(*w))]
-    limit = DIVERGENCE_FACTOR * max(abs(losses[0]), 1e-12)
-    diverged = not np.isfinite(losses[0])
     with np.errstate(all="ignore"):
+        points, losses = [w.copy()], [float(loss_fn(*w))]
+        gradients = [np.asarray(grad_fn(*w), dtype=float)]
+        limit = DIVERGENCE_FACTOR * max(abs(losses[0]), 1e-12)
+        diverged = not np.isfinite(losses[0])
         for _ in range(int(steps)):
             if diverged:
                 break
-            velocity = momentum * velocity - learning_rate * np.asarray(grad_fn(*w), dtype=float)
+            velocity = momentum * velocity - learning_rate * gradients[-1]
             w = w + velocity
             points.append(w.copy())
             losses.append(float(loss_fn(*w)))
+            gradients.append(np.asarray(grad_fn(*w), dtype=float))
             diverged = not np.isfinite(losses[-1]) or abs(losses[-1]) > limit
     max_stable, oscillation = _thresholds(loss, params, momentum)
-    return Trajectory(np.array(points), np.array(losses), diverged, max_stable, oscillation)
+    return Trajectory(
+        np.array(points), np.array(losses), np.array(gradients), diverged, max_stable, oscillation
+    )
 
 
 def _thresholds(loss, params, momentum) -> tuple[float | None, float | None]:

@@ -1,6 +1,5 @@
 """Loss and gradient descent: L(w) = (wx − y)², dL/dw, the steps, and when η is too large."""
 
-import numpy as np
 import streamlit as st
 import sympy as sp
 
@@ -25,13 +24,17 @@ def descent_page() -> None:
         y = right.number_input(
             text(lang, "descent.y"), value=4.0, step=0.5, key="y", bind="query-params"
         )
-    if x == 0:
-        x = 0.5  # with x = 0 the loss does not depend on w
-    sliders(lang, float(x), float(y))
+    x = float(x) or 0.5  # with x = 0 the loss does not depend on w
+    st.latex(rf"L(w) = (wx - y)^2 = {sp.latex(compute.descent_loss(x, float(y)))}")
+    sliders(lang, x, float(y))
+    tree = computed(lang, compute.descent_steps)
+    with st.expander(text(lang, "descent.derivation"), expanded=not presenting()):
+        st.markdown(steps_markdown(tree, lang))
 
 
 @st.fragment
 def sliders(lang: str, x: float, y: float) -> None:
+    """Everything a slider changes, and nothing else: the only part that reruns on a move."""
     stable, half = 1 / x**2, 1 / (2 * x**2)
     cols = st.columns(3)
     lr = cols[0].slider(
@@ -51,25 +54,13 @@ def sliders(lang: str, x: float, y: float) -> None:
         text(lang, "descent.steps"), 1, 100, value=30, key="steps", bind="query-params"
     )
     st.markdown(text(lang, "descent.threshold", stable=f"{stable:.4g}", half=f"{half:.4g}"))
-    view = computed(lang, compute.descent_view, x, y, float(lr), float(w0), int(steps))
-    if view is None:
-        return
-    loss, trajectory, verdict, tree, samples = view
+    trajectory, verdict, samples = compute.descent_view(x, y, float(lr), float(w0), int(steps))
     VERDICT_BOX.get(verdict, st.error)(text(lang, f"descent.verdict.{verdict}"))
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
-    gradient = sp.lambdify(compute.W, sp.diff(loss, compute.W), "numpy")
     graph, side = st.columns([3, 2])
     with graph:
-        st.latex(rf"L(w) = {sp.latex(loss)}")
         st.plotly_chart(
-            figures.descent_figure(
-                trajectory,
-                samples,
-                lambda w: np.asarray(gradient(w), dtype=float),
-                labels,
-                presenting(),
-            ),
-            key="descent-chart",
+            figures.descent_figure(trajectory, samples, labels, presenting()), key="descent-chart"
         )
     with side:
         st.markdown(
@@ -87,8 +78,6 @@ def sliders(lang: str, x: float, y: float) -> None:
         st.plotly_chart(
             figures.loss_curve(trajectory.losses, labels, log, presenting()), key="loss-chart"
         )
-    with st.expander(text(lang, "descent.derivation"), expanded=not presenting()):
-        st.markdown(steps_markdown(tree, lang))
 
 
 def _tex(value: float) -> str:

@@ -16,6 +16,8 @@ def test_gradient_descent_converges_on_course_loss():
     assert t.losses[0] == 16 and t.losses[-1] < 1e-15
     assert np.all(np.diff(t.losses) <= 0) and not t.diverged
     assert t.points.shape == (101, 1) and t.losses.shape == (101,)
+    assert t.gradients.shape == (101, 1)
+    assert t.gradients[:, 0] == pytest.approx(8 * t.points[:, 0] - 16)  # d/dw (2w − 4)²
 
 
 def test_gradient_descent_diverges_when_the_rate_is_too_large():

@@ -96,16 +96,27 @@ W = sp.Symbol("w", real=True)
 
 
 @st.cache_data(**CACHE)
+def descent_steps():
+    """dL/dw of L(w) = (wx − y)² with letters, rule by rule: 2x(wx − y) (the same for all x, y)."""
+    x, y = sp.symbols("x y", real=True)
+    return mc.run_bounded(mc.derivative_steps, (W * x - y) ** 2, W)
+
+
+def descent_loss(x: float, y: float) -> sp.Expr:
+    return (W * mc.points.as_point(x) - mc.points.as_point(y)) ** 2
+
+
+@st.cache_data(**CACHE)
 def descent_view(x: float, y: float, lr: float, w0: float, steps: int):
-    """L(w) = (wx − y)², its derivative with steps, and the descent from w0."""
-    loss = (W * mc.points.as_point(x) - mc.points.as_point(y)) ** 2
-    trajectory = mc.run_bounded(mc.gradient_descent, loss, [W], [w0], lr, steps)
-    x_sym, y_sym = sp.symbols("x y", real=True)  # derive with letters: dL/dw = 2x(wx − y)
-    tree = mc.run_bounded(mc.derivative_steps, (W * x_sym - y_sym) ** 2, W)
+    """The descent from w0 on L(w) = (wx − y)² and L sampled around it. A quadratic in one
+    variable from two numbers (no user text): NumPy work of a millisecond, run in-process so a
+    slider move does not wait for a worker."""
+    loss = descent_loss(x, y)
+    trajectory = mc.gradient_descent(loss, [W], [w0], lr, steps)
     ws = trajectory.points[:, 0]
     finite = ws[abs(ws) < 1e3]
     minimum = y / x if x else 0.0
     lo = min([*finite, minimum]) - 1.0
     hi = max([*finite, minimum]) + 1.0
-    curve = mc.run_bounded(mc.sample_function, loss, W, lo, hi, 400)
-    return loss, trajectory, mc.descent_verdict(trajectory), tree, curve
+    curve = mc.sample_function(loss, W, lo, hi, 400)
+    return trajectory, mc.descent_verdict(trajectory), curve

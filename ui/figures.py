@@ -2,6 +2,9 @@
 
 Colours are Okabe–Ito (colour-blind safe) and mean the same on every page: left approach blue,
 right approach vermillion, f black, tangents green, secants purple, f' orange.
+
+Traces and layouts are plain dicts and each figure is constructed once: Plotly's incremental
+``update_*`` calls validate on every call and cost 10–30 ms a figure, which a slider pays.
 """
 
 from __future__ import annotations
@@ -21,53 +24,61 @@ COLORS = {
     "neutral": "#999999",
 }
 KIND_COLORS = {"local_min": "#0072B2", "local_max": "#D55E00", "neither": "#999999"}
+_AXIS = {"zeroline": True, "zerolinecolor": "#bbbbbb"}
 
 
-def style(
-    fig: go.Figure, x_title: str, y_title: str, present: bool, height: int = 420
+def figure(
+    traces: list[dict],
+    x_title: str,
+    y_title: str,
+    present: bool,
+    height: int = 420,
+    layout: dict | None = None,
+    frames: list[dict] | None = None,
 ) -> go.Figure:
-    """Axis titles, compact margins; larger type and thicker lines in projector mode."""
+    """One figure: axis titles, compact margins; larger type and thicker lines when projecting."""
     scale = 1.6 if present else 1.0
-    fig.update_layout(
-        height=int(height * (1.25 if present else 1.0)),
-        template="plotly_white",
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        font={"size": 13 * scale},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        hovermode="closest",
-    )
-    fig.update_xaxes(title_text=x_title, zeroline=True, zerolinecolor="#bbbbbb")
-    fig.update_yaxes(title_text=y_title, zeroline=True, zerolinecolor="#bbbbbb")
-    for trace in fig.data:
-        if getattr(trace, "line", None) is not None and trace.line.width:
-            trace.line.width *= scale
-        if getattr(trace, "marker", None) is not None and trace.marker.size:
-            trace.marker.size *= scale
-    return fig
+    for trace in traces:
+        _scale(trace, scale)
+    for frame in frames or ():
+        for trace in frame["data"]:
+            _scale(trace, scale)
+    base = {
+        "height": int(height * (1.25 if present else 1.0)),
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "font": {"size": 13 * scale},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        "hovermode": "closest",
+        "xaxis": {**_AXIS, "title": {"text": x_title}},
+        "yaxis": {**_AXIS, "title": {"text": y_title}},
+    }
+    for key, value in (layout or {}).items():
+        base[key] = {**base[key], **value} if isinstance(base.get(key), dict) else value
+    return go.Figure(data=traces, layout=base, frames=frames)
+
+
+def _scale(trace: dict, scale: float) -> None:
+    for part, key in (("line", "width"), ("marker", "size")):
+        if trace.get(part, {}).get(key):
+            trace[part] = {**trace[part], key: trace[part][key] * scale}
 
 
 def curve(
-    x: np.ndarray,
-    y: np.ndarray,
-    name: str,
-    color: str = COLORS["f"],
-    width: float = 2.5,
-    dash: str | None = None,
-) -> go.Scatter:
+    x, y, name: str, color: str = COLORS["f"], width: float = 2.5, dash: str | None = None
+) -> dict:
     """A line trace; NaN values leave gaps (no line across poles and jumps)."""
-    return go.Scatter(
-        x=x,
-        y=y,
-        mode="lines",
-        name=name,
-        connectgaps=False,
-        line={"color": color, "width": width, "dash": dash},
-    )
+    return {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "mode": "lines",
+        "name": name,
+        "connectgaps": False,
+        "line": {"color": color, "width": width, "dash": dash},
+    }
 
 
-def points(
-    x, y, name: str, color: str, open_marker: bool = False, size: float = 11, text=None
-) -> go.Scatter:
+def points(x, y, name: str, color: str, open_marker: bool = False, size: float = 11) -> dict:
     """Markers: filled, or open circles for holes and excluded endpoints."""
     marker = {
         "color": "white" if open_marker else color,
@@ -75,19 +86,27 @@ def points(
         "line": {"color": color, "width": 2.5},
         "symbol": "circle",
     }
-    return go.Scatter(
-        x=list(x),
-        y=list(y),
-        mode="markers" + ("+text" if text else ""),
-        name=name,
-        marker=marker,
-        text=text,
-        textposition="top center",
-    )
+    return {
+        "type": "scatter",
+        "x": list(x),
+        "y": list(y),
+        "mode": "markers",
+        "name": name,
+        "marker": marker,
+    }
 
 
-def vertical_line(fig: go.Figure, x: float, color: str, dash: str = "dash") -> None:
-    fig.add_vline(x=x, line={"color": color, "dash": dash, "width": 1.5})
+def vertical_line(x: float, color: str = COLORS["neutral"]) -> dict:
+    """A dashed vertical line across the plot (an asymptote, or x = a)."""
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "yref": "paper",
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": color, "dash": "dash", "width": 1.5},
+    }
 
 
 def play_buttons(frame_ms: int, y: float) -> dict:
@@ -111,7 +130,8 @@ def y_range(*arrays: np.ndarray, extra: list[float] = ()) -> list[float]:
     if not len(values):
         return [-1.0, 1.0]
     low, high = np.percentile(values, [3, 97])
-    low, high = min(low, *extra) if extra else low, max(high, *extra) if extra else high
+    if len(extra):
+        low, high = min(low, *extra), max(high, *extra)
     pad = max(high - low, 1e-6) * 0.15
     return [float(low - pad), float(high + pad)]
 
@@ -120,17 +140,17 @@ def limit_figure(result, samples, labels: dict[str, str], zoom: float, present: 
     """f near a; the approach from the left and from the right as points in two colours marching
     toward a, the one-sided limits as open circles at x = a, dashed line at x = a."""
     a = result.point
-    fig = go.Figure([curve(samples.x, samples.y, labels["f"])])
+    traces = [curve(samples.x, samples.y, labels["f"])]
     for side, table in (("left", result.table_left), ("right", result.table_right)):
         if table:
             xs, ys = zip(*table, strict=True)
-            fig.add_trace(points(xs, ys, labels[side], COLORS[side], size=9))
-    finite = a.is_finite
-    if finite:
-        vertical_line(fig, float(a), COLORS["neutral"])
+            traces.append(points(xs, ys, labels[side], COLORS[side], size=9))
+    shapes = []
+    if a.is_finite:
+        shapes.append(vertical_line(float(a)))
         for side, value in (("left", result.left), ("right", result.right)):
             if value is not None and value.is_finite:
-                fig.add_trace(
+                traces.append(
                     points(
                         [float(a)],
                         [float(value)],
@@ -145,9 +165,12 @@ def limit_figure(result, samples, labels: dict[str, str], zoom: float, present: 
         lo, hi = (0.0, zoom * 15) if a is sp.oo else (-zoom * 15, 0.0)
     inside = (samples.x >= lo) & (samples.x <= hi)
     limits = [float(v) for v in (result.left, result.right) if v is not None and v.is_finite]
-    fig.update_xaxes(range=[lo, hi])
-    fig.update_yaxes(range=y_range(samples.y[inside], extra=limits))
-    return style(fig, "x", "f(x)", present)
+    layout = {
+        "xaxis": {"range": [lo, hi]},
+        "yaxis": {"range": y_range(samples.y[inside], extra=limits)},
+        "shapes": shapes,
+    }
+    return figure(traces, "x", "f(x)", present, layout=layout)
 
 
 def continuity_figure(
@@ -156,13 +179,12 @@ def continuity_figure(
     """f near a with the break drawn by kind: hole (open circle), jump (filled and open ends),
     infinite (dashed asymptote), and at a kink the two one-sided tangent half-lines."""
     a = float(continuity.point)
-    fig = go.Figure([curve(samples.x, samples.y, labels["f"])])
+    traces = [curve(samples.x, samples.y, labels["f"])]
+    shapes = [vertical_line(a)] if continuity.kind == "infinite" else []
     extra = []
-    if continuity.kind == "infinite":
-        vertical_line(fig, a, COLORS["neutral"])
     for side, value in (("left", continuity.left), ("right", continuity.right)):
         if continuity.kind in ("removable", "jump") and value is not None and value.is_finite:
-            fig.add_trace(
+            traces.append(
                 points(
                     [a],
                     [float(value)],
@@ -174,19 +196,22 @@ def continuity_figure(
             )
             extra.append(float(value))
     if continuity.value is not None:
-        fig.add_trace(points([a], [float(continuity.value)], labels["value"], COLORS["f"], size=11))
+        traces.append(points([a], [float(continuity.value)], labels["value"], COLORS["f"]))
         extra.append(float(continuity.value))
     if smooth is not None:
-        _tangents(fig, a, float(continuity.value), smooth, labels)
-    fig.update_xaxes(range=[float(samples.x[0]), float(samples.x[-1])])
-    fig.update_yaxes(range=y_range(samples.y, extra=extra))
-    return style(fig, "x", "f(x)", present)
+        traces.extend(_tangents(a, float(continuity.value), smooth, labels))
+    layout = {
+        "xaxis": {"range": [float(samples.x[0]), float(samples.x[-1])]},
+        "yaxis": {"range": y_range(samples.y, extra=extra)},
+        "shapes": shapes,
+    }
+    return figure(traces, "x", "f(x)", present, layout=layout)
 
 
-def _tangents(fig: go.Figure, a: float, fa: float, smooth, labels: dict[str, str]) -> None:
+def _tangents(a: float, fa: float, smooth, labels: dict[str, str]) -> list[dict]:
     if smooth.differentiable:
         xs = np.array([a - 1.5, a + 1.5])
-        fig.add_trace(
+        return [
             curve(
                 xs,
                 fa + float(smooth.derivative) * (xs - a),
@@ -194,14 +219,14 @@ def _tangents(fig: go.Figure, a: float, fa: float, smooth, labels: dict[str, str
                 COLORS["tangent"],
                 dash="dash",
             )
-        )
-        return
+        ]
+    halves = []
     for side, slope, xs in (
         ("left", smooth.left_derivative, np.array([a - 1.5, a])),
         ("right", smooth.right_derivative, np.array([a, a + 1.5])),
     ):
         if slope is not None:
-            fig.add_trace(
+            halves.append(
                 curve(
                     xs,
                     fa + float(slope) * (xs - a),
@@ -211,61 +236,58 @@ def _tangents(fig: go.Figure, a: float, fa: float, smooth, labels: dict[str, str
                     dash="dash",
                 )
             )
+    return halves
 
 
 def extrema_figure(found, samples, labels: dict[str, str], present: bool) -> go.Figure:
-    """f with its critical points (colour = kind) and concavity (solid up, dashed down); below,
+    """f with its critical points (colour = kind) and concavity (solid up, dotted down); below,
     f' with its sign shaded."""
-    from plotly.subplots import make_subplots
-
     f, d1, d2 = samples
-    fig = make_subplots(
-        rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.06
-    )
-    up = np.where(d2.y >= 0, f.y, np.nan)
-    down = np.where(d2.y < 0, f.y, np.nan)
-    fig.add_trace(curve(f.x, up, labels["concave_up"]), row=1, col=1)
-    fig.add_trace(curve(f.x, down, labels["concave_down"], dash="dot"), row=1, col=1)
+    traces = [
+        curve(f.x, np.where(d2.y >= 0, f.y, np.nan), labels["concave_up"]),
+        curve(f.x, np.where(d2.y < 0, f.y, np.nan), labels["concave_down"], dash="dot"),
+    ]
     for kind, color in KIND_COLORS.items():
         chosen = [p for p in found if p.kind == kind]
         if chosen:
-            fig.add_trace(
+            traces.append(
                 points(
                     [float(p.x) for p in chosen],
                     [float(p.y) for p in chosen],
                     labels[kind],
                     color,
                     size=13,
-                ),
-                row=1,
-                col=1,
+                )
             )
-    positive = np.where(d1.y > 0, d1.y, 0.0)
-    negative = np.where(d1.y < 0, d1.y, 0.0)
-    for y, key, color in (
-        (positive, "rising", COLORS["left"]),
-        (negative, "falling", COLORS["right"]),
-    ):
-        fig.add_trace(
-            go.Scatter(
-                x=d1.x,
-                y=np.where(np.isnan(d1.y), np.nan, y),
-                fill="tozeroy",
-                mode="none",
-                name=labels[key],
-                fillcolor=color,
-                opacity=0.3,
-            ),
-            row=2,
-            col=1,
+    below = {"xaxis": "x2", "yaxis": "y2"}
+    for sign, key, color in ((1, "rising", COLORS["left"]), (-1, "falling", COLORS["right"])):
+        shaded = np.where(np.isnan(d1.y), np.nan, np.where(sign * d1.y > 0, d1.y, 0.0))
+        traces.append(
+            {
+                "type": "scatter",
+                "x": d1.x,
+                "y": shaded,
+                "fill": "tozeroy",
+                "mode": "none",
+                "name": labels[key],
+                "fillcolor": color,
+                "opacity": 0.3,
+                **below,
+            }
         )
-    fig.add_trace(curve(d1.x, d1.y, labels["derivative"], COLORS["derivative"]), row=2, col=1)
-    fig.update_yaxes(range=y_range(f.y, extra=[float(p.y) for p in found]), row=1, col=1)
-    fig.update_yaxes(range=y_range(d1.y, extra=[0.0]), row=2, col=1)
-    fig = style(fig, "", "f(x)", present, height=560)
-    fig.update_xaxes(title_text="x", row=2, col=1)
-    fig.update_yaxes(title_text="f'(x)", row=2, col=1)
-    return fig
+    traces.append({**curve(d1.x, d1.y, labels["derivative"], COLORS["derivative"]), **below})
+    layout = {
+        "xaxis": {"anchor": "y", "matches": "x2", "showticklabels": False, "title": {"text": ""}},
+        "yaxis": {"domain": [0.41, 1.0], "range": y_range(f.y, extra=[float(p.y) for p in found])},
+        "xaxis2": {**_AXIS, "anchor": "y2", "title": {"text": "x"}},
+        "yaxis2": {
+            **_AXIS,
+            "domain": [0.0, 0.35],
+            "range": y_range(d1.y, extra=[0.0]),
+            "title": {"text": "f'(x)"},
+        },
+    }
+    return figure(traces, "", "f(x)", present, height=560, layout=layout)
 
 
 def secant_figure(
@@ -276,23 +298,22 @@ def secant_figure(
     a = float(point)
     xs = np.array([a - 3.0, a + 3.0])
 
-    def secant(step: float) -> go.Scatter:
+    def secant(step: float) -> list[dict]:
         slope = slopes[step]
-        line = curve(xs, value + slope * (xs - a), labels["secant"], COLORS["secant"], 2.5)
-        return line
+        return [
+            curve(xs, value + slope * (xs - a), labels["secant"], COLORS["secant"]),
+            points(
+                [a, a + step],
+                [value, value + slope * step],
+                labels["points"],
+                COLORS["secant"],
+                size=10,
+            ),
+        ]
 
-    def ends(step: float) -> go.Scatter:
-        return points(
-            [a, a + step],
-            [value, value + slopes[step] * step],
-            labels["points"],
-            COLORS["secant"],
-            size=10,
-        )
-
-    base = [curve(f_samples.x, f_samples.y, labels["f"]), secant(h), ends(h)]
+    traces = [curve(f_samples.x, f_samples.y, labels["f"]), *secant(h)]
     if tangent is not None:
-        base.append(
+        traces.append(
             curve(
                 xs,
                 float(tangent.intercept) + float(tangent.slope) * xs,
@@ -301,95 +322,95 @@ def secant_figure(
                 dash="dash",
             )
         )
-    fig = go.Figure(base)
     steps = [s for s in slopes if s > 0]
-    fig.frames = [go.Frame(data=[secant(s), ends(s)], traces=[1, 2], name=f"{s:g}") for s in steps]
-    fig.update_layout(
-        updatemenus=[play_buttons(600, y=-0.18)],
-        sliders=[
-            {
-                "x": 0.12,
-                "y": -0.12,
-                "len": 0.88,
-                "currentvalue": {"prefix": "h = "},
-                "active": steps.index(h),
-                "steps": [
-                    {
-                        "label": f"{s:g}",
-                        "method": "animate",
-                        "args": [[f"{s:g}"], {"mode": "immediate"}],
-                    }
-                    for s in steps
-                ],
-            }
+    frames = [{"data": secant(s), "traces": [1, 2], "name": f"{s:g}"} for s in steps]
+    slider = {
+        "x": 0.12,
+        "y": -0.12,
+        "len": 0.88,
+        "currentvalue": {"prefix": "h = "},
+        "active": steps.index(h),
+        "steps": [
+            {"label": f"{s:g}", "method": "animate", "args": [[f"{s:g}"], {"mode": "immediate"}]}
+            for s in steps
         ],
-    )
-    fig.update_xaxes(range=[a - 3.0, a + 3.0])
-    fig.update_yaxes(range=y_range(f_samples.y, extra=[value]))
-    return style(fig, "x", "f(x)", present, height=470)
+    }
+    layout = {
+        "updatemenus": [play_buttons(600, y=-0.18)],
+        "sliders": [slider],
+        "xaxis": {"range": [a - 3.0, a + 3.0]},
+        "yaxis": {"range": y_range(f_samples.y, extra=[value])},
+    }
+    return figure(traces, "x", "f(x)", present, height=470, layout=layout, frames=frames)
 
 
 def function_and_derivative(
     f_samples, d_samples, labels: dict[str, str], present: bool
 ) -> go.Figure:
     """f and f' on the same axes."""
-    fig = go.Figure(
-        [
-            curve(f_samples.x, f_samples.y, labels["f"]),
-            curve(d_samples.x, d_samples.y, labels["derivative"], COLORS["derivative"]),
-        ]
+    traces = [
+        curve(f_samples.x, f_samples.y, labels["f"]),
+        curve(d_samples.x, d_samples.y, labels["derivative"], COLORS["derivative"]),
+    ]
+    return figure(
+        traces,
+        "x",
+        "y",
+        present,
+        height=340,
+        layout={"yaxis": {"range": y_range(f_samples.y, d_samples.y)}},
     )
-    fig.update_yaxes(range=y_range(f_samples.y, d_samples.y))
-    return style(fig, "x", "y", present, height=340)
 
 
-def descent_figure(
-    trajectory, curve_samples, gradient, labels: dict[str, str], present: bool
-) -> go.Figure:
+def descent_figure(trajectory, curve_samples, labels: dict[str, str], present: bool) -> go.Figure:
     """L(w) with every step as a point and a short tangent; Play adds the steps one by one in
     the browser (Plotly frames)."""
     ws, losses = trajectory.points[:, 0], trajectory.losses
     shown = np.abs(ws) < 1e3
-    ws, losses = ws[shown], losses[shown]
-    slopes = gradient(ws)
-    seg_x = np.column_stack([ws - 0.3, ws + 0.3, np.full_like(ws, np.nan)]).ravel()
-    seg_y = np.column_stack(
-        [losses - 0.3 * slopes, losses + 0.3 * slopes, np.full_like(ws, np.nan)]
-    ).ravel()
+    ws, losses, slopes = ws[shown], losses[shown], trajectory.gradients[shown, 0]
+    gap = np.full_like(ws, np.nan)
+    seg_x = np.column_stack([ws - 0.3, ws + 0.3, gap]).ravel()
+    seg_y = np.column_stack([losses - 0.3 * slopes, losses + 0.3 * slopes, gap]).ravel()
 
-    def upto(k: int) -> list[go.Scatter]:
+    def upto(k: int) -> list[dict]:
         return [
             curve(seg_x[: 3 * k], seg_y[: 3 * k], labels["tangent"], COLORS["tangent"], 1.5),
-            go.Scatter(
-                x=ws[:k],
-                y=losses[:k],
-                mode="lines+markers",
-                name=labels["steps"],
-                line={"color": COLORS["right"], "width": 1, "dash": "dot"},
-                marker={"color": COLORS["right"], "size": 9},
-            ),
+            {
+                "type": "scatter",
+                "x": ws[:k],
+                "y": losses[:k],
+                "mode": "lines+markers",
+                "name": labels["steps"],
+                "line": {"color": COLORS["right"], "width": 1, "dash": "dot"},
+                "marker": {"color": COLORS["right"], "size": 9},
+            },
         ]
 
-    fig = go.Figure([curve(curve_samples.x, curve_samples.y, labels["loss"]), *upto(len(ws))])
-    fig.frames = [go.Frame(data=upto(k), traces=[1, 2], name=str(k)) for k in range(1, len(ws) + 1)]
-    fig.update_layout(updatemenus=[play_buttons(250, y=-0.15)])
-    fig.update_yaxes(range=y_range(curve_samples.y, extra=[0.0]))
-    return style(fig, "w", "L(w)", present)
+    traces = [curve(curve_samples.x, curve_samples.y, labels["loss"]), *upto(len(ws))]
+    frames = [{"data": upto(k), "traces": [1, 2], "name": str(k)} for k in range(1, len(ws) + 1)]
+    layout = {
+        "updatemenus": [play_buttons(250, y=-0.15)],
+        "yaxis": {"range": y_range(curve_samples.y, extra=[0.0])},
+    }
+    return figure(traces, "w", "L(w)", present, layout=layout, frames=frames)
 
 
 def loss_curve(losses: np.ndarray, labels: dict[str, str], log: bool, present: bool) -> go.Figure:
     """Loss against iteration, optionally on a log scale."""
-    fig = go.Figure(
-        [
-            go.Scatter(
-                x=np.arange(len(losses)),
-                y=losses,
-                mode="lines+markers",
-                name=labels["loss"],
-                line={"color": COLORS["left"], "width": 2},
-                marker={"size": 5},
-            )
-        ]
+    trace = {
+        "type": "scatter",
+        "x": np.arange(len(losses)),
+        "y": losses,
+        "mode": "lines+markers",
+        "name": labels["loss"],
+        "line": {"color": COLORS["left"], "width": 2},
+        "marker": {"size": 5},
+    }
+    return figure(
+        [trace],
+        labels["iteration"],
+        "L",
+        present,
+        height=300,
+        layout={"yaxis": {"type": "log" if log else "linear"}},
     )
-    fig.update_yaxes(type="log" if log else "linear")
-    return style(fig, labels["iteration"], "L", present, height=300)

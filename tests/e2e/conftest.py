@@ -31,7 +31,7 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 class Server:
     """``streamlit run streamlit_app.py`` on a free loopback port, as Community Cloud starts it."""
 
-    def __init__(self) -> None:
+    def __init__(self, script: str = "streamlit_app.py") -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -41,7 +41,7 @@ class Server:
             [
                 str(streamlit),
                 "run",
-                "streamlit_app.py",
+                script,
                 "--server.headless=true",
                 f"--server.port={self.port}",
                 "--server.address=127.0.0.1",

@@ -1,0 +1,87 @@
+"""Slider latency in headless Chromium: each topic page against the floor page, alternately.
+
+For each page: key press on its first slider → the last DOM change after the script settled
+(``data-test-script-state="notRunning"`` and 300 ms without mutations). Prints median and p90
+per page and the ratio to the floor page measured in the same run.
+
+Run: .venv/bin/python -m bench.latency [presses per page, default 16]
+"""
+
+import statistics
+import sys
+import time
+
+from playwright.sync_api import sync_playwright
+
+from tests.e2e.conftest import CHROMIUM_ARGS, IDLE, Server
+
+TOPICS = {  # page: lesson link (each has a slider)
+    "limits": "/limits?lang=en",
+    "derivatives": "/derivatives?f=x%5E2&a=1&lang=en",
+    "gradient-descent": "/gradient-descent?lang=en",
+}
+WATCH = """() => { window.__last = performance.now();
+  new MutationObserver(() => { window.__last = performance.now(); })
+    .observe(document.body, {subtree: true, childList: true, attributes: true,
+                             characterData: true}); }"""
+
+
+def open_tab(browser, url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot', timeout=60_000)
+    page.wait_for_timeout(1000)
+    page.evaluate(WATCH)
+    return page
+
+
+def press(page, key: str) -> float:
+    """Milliseconds from the key press to the last DOM change once the rerun settled."""
+    page.bring_to_front()
+    page.get_by_role("slider").first.focus()
+    start = page.evaluate("performance.now()")
+    page.keyboard.press(key)
+    page.wait_for_function(
+        "() => performance.now() - window.__last > 300 && "
+        "document.querySelector('[data-testid=stApp]')"
+        ".dataset.testScriptState === 'notRunning'",
+        timeout=30_000,
+    )
+    return page.evaluate("window.__last") - start
+
+
+def summary(times: list[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    return statistics.median(ordered), ordered[int(0.9 * (len(ordered) - 1))]
+
+
+def main(presses: int = 16) -> None:
+    floor, app = Server("bench/floor_app.py"), Server()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            print(f"{time.strftime('%Y-%m-%d')}, {presses} presses per page, A B A B …")
+            print("| page | median ms | p90 ms | median / floor median |")
+            print("| --- | ---: | ---: | ---: |")
+            for name, link in TOPICS.items():
+                a, b = open_tab(browser, floor.url), open_tab(browser, app.url + link)
+                times = {"floor": [], name: []}
+                for i in range(presses):
+                    key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
+                    times["floor"].append(press(a, key))
+                    times[name].append(press(b, key))
+                base, base90 = summary(times["floor"])
+                median, p90 = summary(times[name])
+                print(f"| floor (beside {name}) | {base:.0f} | {base90:.0f} | 1.00 |")
+                print(f"| {name} | {median:.0f} | {p90:.0f} | {median / base:.2f} |")
+                a.close()
+                b.close()
+            browser.close()
+    finally:
+        floor.stop()
+        app.stop()
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 16)
