@@ -24,9 +24,11 @@ class Trajectory:
     ``points[i]`` are the parameters after i steps (shape ``(k+1, n)``), ``losses[i]`` the loss
     and ``gradients[i]`` the gradient there; k = ``steps`` unless the run ``diverged`` (the
     loss became non-finite or grew past 10⁶ × its start), in which case the arrays stop at the
-    first such iterate (its values may be ``inf``). For a quadratic loss without momentum
-    ``max_stable_lr`` = 2/λ_max (descent converges iff 0 < η < it) and ``oscillation_lr`` = 1/λ_max (above it the iterates overshoot and
-    alternate sides), λ_max being the largest eigenvalue of the constant Hessian; with momentum β
+    first such iterate (its values may be ``inf``).
+
+    For a quadratic loss without momentum ``max_stable_lr`` = 2/λ_max (descent converges iff
+    0 < η < it) and ``oscillation_lr`` = 1/λ_max (above it the iterates overshoot and alternate
+    sides), λ_max being the largest eigenvalue of the constant Hessian; with momentum β
     ``max_stable_lr`` = 2(1 + β)/λ_max. ``None`` when the loss is not quadratic."""
 
     points: np.ndarray
