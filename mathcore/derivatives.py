@@ -20,7 +20,7 @@ import mpmath
 import sympy as sp
 
 from mathcore.continuity import differentiability_at
-from mathcore.errors import InputError
+from mathcore.errors import SYMPY_FAILURES, InputError
 from mathcore.points import Point, as_point, finite_real
 
 _KINKED = (sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside, sp.Piecewise)
@@ -124,7 +124,7 @@ def _pieces(expr: sp.Expr, var: sp.Symbol):
             region = (condition.as_set() & sp.S.Reals) - covered
             covered = covered | region
             pieces.append((branch, region, region.boundary))
-    except (NotImplementedError, TypeError, ValueError):
+    except SYMPY_FAILURES:
         return None
     return pieces
 

@@ -38,6 +38,12 @@ class InputError(ValueError):
         return (type(self), (self.code, self.message, self.params, self.position))
 
 
+# What SymPy's solvers and series raise when they cannot do a case (seen here: TypeError from
+# Max's missing nseries, ValueError from leadterm, KeyError from imageset matching). Callers
+# catch these only around a solve/limit call and then fall back or raise NotImplementedError.
+SYMPY_FAILURES = (NotImplementedError, ValueError, TypeError, AttributeError, KeyError)
+
+
 class ComputationLimit(Exception):
     """A computation was stopped by the bounded runner."""
 

@@ -14,6 +14,7 @@ import numpy as np
 import sympy as sp
 
 from mathcore.derivatives import derivative
+from mathcore.errors import SYMPY_FAILURES
 from mathcore.points import as_point, numeric, value_at
 from mathcore.sampling import evaluate
 
@@ -107,7 +108,7 @@ def _stationary(d1, var, domain, window) -> list[sp.Expr] | None:
     for branch, region in pieces:
         try:
             found = sp.solveset(branch, var, region)
-        except (NotImplementedError, ValueError, TypeError):
+        except SYMPY_FAILURES:
             return None
         if not isinstance(found, sp.FiniteSet):
             found = found.intersect(window)
@@ -159,7 +160,7 @@ def _finite_zeros(expr, var, domain) -> set[sp.Expr]:
         return set()
     try:
         zeros = sp.solveset(expr, var, domain)
-    except (NotImplementedError, ValueError, TypeError):
+    except SYMPY_FAILURES:
         return set()
     return set(zeros) if isinstance(zeros, sp.FiniteSet) else set()
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from mathcore.points import Point, as_point, finite_real, numeric
+from mathcore.errors import SYMPY_FAILURES
+from mathcore.points import Point, as_point, finite_at, finite_real, numeric, value_at
 
 VERDICTS = (
     "converges",
@@ -28,6 +29,7 @@ VERDICTS = (
     "undefined",
 )
 TABLE_EXPONENTS = tuple(range(1, 7))
+_JUMPY = (sp.floor, sp.ceiling, sp.sign, sp.Heaviside, sp.Piecewise)
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,15 @@ def _one_side(expr, var, a, direction, table) -> tuple[sp.Expr | None, bool]:
         return None, False  # f is not (real-)defined on this side near a
     if a.is_infinite:
         result = _sympy_limit(expr, var, a)
+    elif _continuous_at(expr, var, a):
+        return value_at(expr, var, a), False
     else:
         t = sp.Dummy("t", positive=True)
-        result = _sympy_limit(expr.subs(var, a + t if direction == "+" else a - t), t, 0)
+        try:
+            shifted = expr.subs(var, a + t if direction == "+" else a - t)
+        except SYMPY_FAILURES as exc:  # e.g. Max(0, 0**t): SymPy cannot compare while building
+            raise NotImplementedError(f"SymPy cannot find the limit of {expr} at {a}") from exc
+        result = _sympy_limit(shifted, t, 0)
     if isinstance(result, sp.AccumBounds):
         return None, True
     if result in (sp.oo, -sp.oo):
@@ -133,14 +141,26 @@ def _one_side(expr, var, a, direction, table) -> tuple[sp.Expr | None, bool]:
     return finite_real(result), False
 
 
+def _continuous_at(expr: sp.Expr, var: sp.Symbol, a: sp.Expr) -> bool:
+    """f is an elementary composition (no floor, sign, pieces) and every part of it is a finite
+    real number at a: then f is continuous there and its limit is f(a), no series needed."""
+    if expr.has(*_JUMPY):
+        return False
+    return all(
+        finite_at(part, var, a)
+        for part in sp.preorder_traversal(expr)
+        if var in getattr(part, "free_symbols", ())
+    )
+
+
 def _sympy_limit(expr, var, at):
     """SymPy's limit (from the right at 0), retried on a Piecewise rewrite when SymPy fails."""
     try:
         return sp.limit(expr, var, at)
-    except (NotImplementedError, ValueError):
+    except SYMPY_FAILURES:
         try:
             return sp.limit(expr.rewrite(sp.Piecewise), var, at)
-        except (NotImplementedError, ValueError) as exc:
+        except SYMPY_FAILURES as exc:
             raise NotImplementedError(f"SymPy cannot find the limit of {expr} at {at}") from exc
 
 

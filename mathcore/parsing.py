@@ -26,6 +26,7 @@ import re
 import tokenize
 from collections.abc import Callable, Sequence
 
+import mpmath
 import sympy as sp
 from sympy.parsing.sympy_parser import (
     auto_number,
@@ -38,7 +39,7 @@ from sympy.parsing.sympy_parser import (
     stringify_expr,
 )
 
-from mathcore.errors import InputError
+from mathcore.errors import SYMPY_FAILURES, InputError
 from mathcore.notation import Normalized, normalize
 
 MAX_LENGTH = 300
@@ -130,7 +131,8 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
     InputError
         With ``code`` one of ``empty``, ``too_long``, ``bad_character``, ``unbalanced``,
         ``too_complex``, ``bad_number``, ``too_large``, ``unknown_name``, ``not_allowed``,
-        ``incomplete``, ``arity``, ``syntax``.
+        ``incomplete``, ``arity``, ``syntax``, ``undefined_value`` (``1/0``, ``ln 0``),
+        ``not_real`` (``√−1``).
 
     Examples
     --------
@@ -185,6 +187,10 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
         raise InputError(
             "too_large", "a number in this expression is too large", {"what": "number"}
         )
+    if expr.has(sp.zoo, sp.nan):
+        raise InputError("undefined_value", "the expression contains an undefined value")
+    if expr.has(sp.I):
+        raise InputError("not_real", "the expression is not real")
     return expr
 
 
@@ -383,11 +389,15 @@ class _Interpreter:
                 self._find(func),
             )
         values = [self.build(a, depth + 1) for a in args]
-        if any(v.is_number and not v.is_Rational for v in values):
-            # SymPy would compute floor(e^(10^5)) digit by digit: keep numeric calls unevaluated.
+        if any(v.is_number and not v.is_Rational and not _modest(v) for v in values):
+            # SymPy would compute floor(e^(10^5)) digit by digit: keep a call on a huge number
+            # unevaluated, and check its value to 30 digits instead.
             with sp.evaluate(False):
-                return builder(*values)
-        return builder(*values)
+                return _checked_constant(builder(*values))
+        result = builder(*values)  # exact: sin(pi) is 0, so ln(sin(pi)) is refused as ln 0
+        if result.is_number and not result.is_Rational:
+            _checked_constant(result)  # asin(2) stays symbolic but is not real
+        return result
 
     def literal(self, kind: str, value: object) -> sp.Expr:
         if kind == "Integer" and type(value) is int:
@@ -402,6 +412,37 @@ class _Interpreter:
     def _find(self, name: str) -> int | None:
         match = re.search(rf"(?<![A-Za-z_]){re.escape(name)}", self.norm.text)
         return self.norm.position(match.start()) if match else None
+
+
+def _modest(value: sp.Expr) -> bool:
+    """A number SymPy may evaluate exactly: |value| < 10¹⁵ (checked by mpmath, 15 digits)."""
+    try:
+        with mpmath.workdps(15):
+            number = mpmath.mpmathify(sp.lambdify((), value, modules="mpmath")())
+    except (*SYMPY_FAILURES, ZeroDivisionError, OverflowError, NameError):
+        return False
+    return bool(mpmath.isfinite(number)) and abs(number) < 1e15
+
+
+def _checked_constant(value: sp.Expr) -> sp.Expr:
+    """``value`` if it is a finite real number (evaluated by mpmath at 30 digits), else refused.
+
+    >>> with sp.evaluate(False):
+    ...     _checked_constant(sp.log(-sp.exp(10**5)))
+    Traceback (most recent call last):
+    ...
+    mathcore.errors.InputError: the expression is not real
+    """
+    try:
+        with mpmath.workdps(30):
+            number = mpmath.mpmathify(sp.lambdify((), value, modules="mpmath")())
+    except (*SYMPY_FAILURES, ZeroDivisionError, OverflowError, NameError) as exc:
+        raise InputError("undefined_value", "the expression contains an undefined value") from exc
+    if not mpmath.isfinite(number):
+        raise InputError("undefined_value", "the expression contains an undefined value")
+    if abs(mpmath.im(number)) > 1e-20 * max(1, abs(mpmath.re(number))):
+        raise InputError("not_real", "the expression is not real")
+    return value
 
 
 def _power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr:

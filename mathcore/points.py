@@ -11,6 +11,8 @@ import math
 import mpmath
 import sympy as sp
 
+from mathcore.errors import SYMPY_FAILURES
+
 Point = int | float | sp.Expr
 
 
@@ -43,7 +45,23 @@ def value_at(expr: sp.Expr, var: sp.Symbol, point: sp.Expr) -> sp.Expr | None:
     >>> value_at((x**2 - 1) / (x - 1), x, sp.Integer(1)) is None, value_at(sp.Abs(x), x, -2)
     (True, 2)
     """
-    return finite_real(sp.simplify(expr.subs(var, point)))
+    try:
+        return finite_real(sp.simplify(expr.subs(var, point)))
+    except SYMPY_FAILURES:  # e.g. Max(0, zoo): SymPy cannot even build f(point)
+        return None
+
+
+def finite_at(expr: sp.Expr, var: sp.Symbol, point: sp.Expr) -> bool:
+    """Is f(point) a finite real number? Like :func:`value_at` without simplifying (fast).
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> finite_at(1 / x, x, sp.Integer(0)), finite_at(sp.Max(0, sp.tan(x)), x, sp.pi / 2)
+    (False, False)
+    """
+    try:
+        return finite_real(expr.subs(var, point)) is not None
+    except SYMPY_FAILURES:
+        return False
 
 
 def numeric(expr: sp.Expr, var: sp.Symbol, points, digits: int = 30) -> list[float]:

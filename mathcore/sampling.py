@@ -15,6 +15,7 @@ import numpy as np
 import sympy as sp
 
 from mathcore.continuity import classify_continuity
+from mathcore.errors import SYMPY_FAILURES
 
 _BREAKERS = (sp.floor, sp.ceiling, sp.sign, sp.Heaviside)
 
@@ -110,7 +111,7 @@ def _break_points(expr: sp.Expr, var: sp.Symbol, start: float, stop: float) -> l
             continue
         try:
             roots = sp.solveset(lhs, var, window)
-        except (NotImplementedError, ValueError, TypeError):
+        except SYMPY_FAILURES:
             continue
         if isinstance(roots, sp.FiniteSet):
             points |= {r for r in roots if r.is_real}

@@ -1,6 +1,5 @@
 """Derivatives: secant → tangent as h → 0, the difference quotient, rules and steps."""
 
-import pandas as pd
 import streamlit as st
 import sympy as sp
 
@@ -9,6 +8,7 @@ from ui.i18n import text
 from ui.inputs import computed, function_and_point
 from ui.page import header, presenting, setup_page
 from ui.steps import steps_markdown
+from ui.tables import markdown_table
 
 RULE_TABLE = [  # (rule in LaTeX, a function to try it on)
     (r"\frac{d}{dx} x^n = n x^{n-1}", "x^3"),
@@ -90,11 +90,7 @@ def quotient_table(lang: str, slopes: dict, tangent) -> None:
         rows[text(lang, "derivatives.col_error")] = [
             slopes[h] - float(tangent.slope) for h in steps
         ]
-    st.dataframe(
-        pd.DataFrame(rows),
-        hide_index=True,
-        column_config={key: st.column_config.NumberColumn(format="%.10g") for key in rows},
-    )
+    st.markdown(markdown_table(rows, digits=8))
 
 
 def rule_table(lang: str) -> None:

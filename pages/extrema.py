@@ -1,6 +1,5 @@
 """Extrema: critical points, the test that decides each, f' below with its sign."""
 
-import pandas as pd
 import streamlit as st
 import sympy as sp
 
@@ -9,6 +8,7 @@ from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import computed, function_box, presets
 from ui.page import header, inputs_area, presenting, setup_page
+from ui.tables import markdown_table
 
 PRESETS = [
     ("extrema.preset.course", {"f": "x^2 - 4x + 3"}),
@@ -76,23 +76,15 @@ def critical_table(lang: str, found, d1, d2) -> None:
         return
     st.markdown(f"**{text(lang, 'extrema.count', count=len(found))}**")
     x = sp.Symbol("x", real=True)
-    rows = [
-        {
-            text(lang, "extrema.col_x"): str(p.x) if not p.numeric else f"{float(p.x):.10g}",
-            text(lang, "extrema.col_f"): float(p.y),
-            text(lang, "extrema.col_d1"): round(numeric(d1, x, [p.x])[0], 12),
-            text(lang, "extrema.col_d2"): numeric(d2, x, [p.x])[0],
-            text(lang, "extrema.col_kind"): text(lang, f"fig.{p.kind}"),
-            text(lang, "extrema.col_test"): text(lang, f"extrema.{p.test}"),
-        }
-        for p in found
-    ]
-    number = st.column_config.NumberColumn(format="%.6g")
-    st.dataframe(
-        pd.DataFrame(rows),
-        hide_index=True,
-        column_config={text(lang, f"extrema.col_{key}"): number for key in ("f", "d1", "d2")},
-    )
+    columns = {
+        "col_x": [f"${sp.latex(sp.Float(p.x, 10) if p.numeric else p.x)}$" for p in found],
+        "col_f": [float(p.y) for p in found],
+        "col_d1": [round(numeric(d1, x, [p.x])[0], 12) for p in found],
+        "col_d2": [numeric(d2, x, [p.x])[0] for p in found],
+        "col_kind": [text(lang, f"fig.{p.kind}") for p in found],
+        "col_test": [text(lang, f"extrema.{p.test}") for p in found],
+    }
+    st.markdown(markdown_table({text(lang, f"extrema.{k}"): v for k, v in columns.items()}, 6))
     if any(p.numeric for p in found):
         st.caption(text(lang, "extrema.numeric"))
 

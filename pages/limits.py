@@ -1,6 +1,5 @@
 """Limits: left and right, at ±∞ — and why a limit fails."""
 
-import pandas as pd
 import streamlit as st
 import sympy as sp
 
@@ -8,6 +7,7 @@ from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import computed, function_and_point
 from ui.page import header, presenting, setup_page
+from ui.tables import markdown_table
 
 PRESETS = [
     ("limits.preset.course", {"f": "1/(x+1)", "a": "-1"}),
@@ -82,15 +82,9 @@ def approach_tables(lang: str, result) -> None:
         ("limits.table_right", result.table_right),
     ):
         if rows:
+            xs, ys = zip(*rows, strict=True)
             st.markdown(f"**{text(lang, key)}**")
-            st.dataframe(
-                pd.DataFrame(rows, columns=["x", "f(x)"]),
-                hide_index=True,
-                column_config={
-                    "x": st.column_config.NumberColumn(format="%.7g"),
-                    "f(x)": st.column_config.NumberColumn(format="%.9g"),
-                },
-            )
+            st.markdown(markdown_table({"x": xs, "f(x)": ys}))
 
 
 def _latex(lang: str, value) -> str:

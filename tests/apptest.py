@@ -36,3 +36,27 @@ def values(array) -> list:
 
         return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
     return list(array)
+
+
+def tables(at: AppTest) -> list[dict[str, list]]:
+    """The Markdown tables a page shows, as columns (numbers as floats, '—' as nan)."""
+    found = []
+    for element in at.markdown:
+        lines = element.value.splitlines()
+        if not lines or not lines[0].startswith("| "):
+            continue
+        header = [cell.strip() for cell in lines[0].strip("|").split("|")]
+        rows = [
+            [_number(cell.strip()) for cell in line.strip("|").split("|")] for line in lines[2:]
+        ]
+        found.append({name: [row[i] for row in rows] for i, name in enumerate(header)})
+    return found
+
+
+def _number(cell: str):
+    if cell == "—":
+        return float("nan")
+    try:
+        return float(cell)
+    except ValueError:
+        return cell

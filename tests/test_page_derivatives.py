@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.apptest import chart, open_page, trace, values
+from tests.apptest import chart, open_page, tables, trace, values
 
 
 def test_derivatives_page_secant_turns_into_tangent():
@@ -12,8 +12,8 @@ def test_derivatives_page_secant_turns_into_tangent():
     assert at.success[0].value == ("Tangent line at $x = 1$: $y = 2 x - 1$, slope $f'(1) = 2$")
     slope = [m.value for m in at.markdown if m.value.startswith("Slope of this secant")]
     assert slope[0].endswith("= 3$")  # secant slope at h = 1: (4 − 1)/1
-    table = at.dataframe[0].value
-    assert table["h"].tolist()[:3] == [1.0, 0.5, 0.2]
+    (table,) = tables(at)
+    assert table["h"][:3] == [1.0, 0.5, 0.2]
     for h, q in zip(table["h"], table["(f(a+h)−f(a))/h"], strict=True):
         assert q == pytest.approx(2 + h, rel=1e-12)  # independent: ((1+h)² − 1)/h
     figure = chart(at)
@@ -28,7 +28,7 @@ def test_derivatives_page_secant_turns_into_tangent():
 def test_derivatives_page_kink_has_no_tangent():
     at = open_page("derivatives", lang="en", f="relu(x)", a="0")
     assert at.warning[0].value.startswith("f has no derivative at $x = 0$")
-    table = at.dataframe[0].value
+    (table,) = tables(at)
     assert set(table["(f(a+h)−f(a))/h"]) == {1.0}
     assert set(table["(f(a−h)−f(a))/(−h)"]) == {0.0}
 

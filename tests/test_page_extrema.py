@@ -1,16 +1,16 @@
 """AppTest: the extrema page marks critical points with their kind and the deciding test."""
 
-from tests.apptest import chart, open_page, trace, values
+from tests.apptest import chart, open_page, tables, trace, values
 
 
 def test_extrema_page_course_example():
     at = open_page("extrema", lang="en")
     assert not at.exception
     assert at.latex[1].value.strip("$\n") == r"f'(x) = 2 x - 4 \qquad f''(x) = 2"
-    table = at.dataframe[0].value
-    assert table["x"].tolist() == ["2"] and table["f(x)"].tolist() == [-1.0]
-    assert table["kind"].tolist() == ["local minimum"]
-    assert table["decided by"].tolist() == ["second-derivative test"]
+    (table,) = tables(at)
+    assert table["x"] == ["$2$"] and table["f(x)"] == [-1.0]
+    assert table["kind"] == ["local minimum"]
+    assert table["decided by"] == ["second-derivative test"]
     figure = chart(at)
     assert values(trace(figure, "local minimum")["x"]) == [2.0]
     assert "xaxis2" in figure["layout"]  # f' drawn below
@@ -18,30 +18,30 @@ def test_extrema_page_course_example():
 
 def test_extrema_page_first_derivative_test_and_korean():
     at = open_page("extrema", lang="ko", f="x^4")
-    table = at.dataframe[0].value
-    assert table["종류"].tolist() == ["극소"]
-    assert table["판정 방법"].tolist() == ["일계도함수(부호) 판정"]
+    (table,) = tables(at)
+    assert table["종류"] == ["극소"]
+    assert table["판정 방법"] == ["일계도함수(부호) 판정"]
     at = open_page("extrema", lang="en", f="x^3")
-    assert at.dataframe[0].value["kind"].tolist() == ["neither"]
+    assert tables(at)[0]["kind"] == ["neither"]
 
 
 def test_extrema_page_interval_and_numeric_fallback():
     at = open_page("extrema", lang="en", f="x^2 sin x")
-    assert len(at.dataframe[0].value) == 7
+    assert len(tables(at)[0]["x"]) == 7
     assert at.caption[-1].value.startswith("SymPy found no closed form")
     at.toggle(key="restrict").set_value(True).run()
     at.number_input(key="lo").set_value(1.0).run()
     at.number_input(key="hi").set_value(6.0).run()
-    assert at.dataframe[0].value["kind"].tolist() == ["local maximum", "local minimum"]
+    assert tables(at)[0]["kind"] == ["local maximum", "local minimum"]
 
 
 def test_extrema_page_kink_and_no_points():
     at = open_page("extrema", lang="en", f="|x - 1|")
-    assert at.dataframe[0].value["x"].tolist() == ["1"]
+    assert tables(at)[0]["x"] == ["$1$"]
     at = open_page("extrema", lang="en", f="e^x")
     assert at.info[0].value == "No critical points here."
 
 
 def test_extrema_page_interval_from_a_lesson_link():
     at = open_page("extrema", lang="en", f="x^2 sin x", restrict="true", lo="1", hi="6")
-    assert at.dataframe[0].value["kind"].tolist() == ["local maximum", "local minimum"]
+    assert tables(at)[0]["kind"] == ["local maximum", "local minimum"]

@@ -2,7 +2,7 @@
 
 import math
 
-from tests.apptest import chart, open_page, trace, values
+from tests.apptest import chart, open_page, tables, trace, values
 
 
 def test_limits_page_course_example_sides_differ():
@@ -11,9 +11,9 @@ def test_limits_page_course_example_sides_differ():
     assert at.error[0].value.startswith("**The limit does not exist because the sides differ:**")
     assert r"\lim_{x \to -1^-} f(x) = -\infty" in at.latex[1].value
     assert r"\lim_{x \to -1^+} f(x) = \infty" in at.latex[1].value
-    left, right = at.dataframe
-    assert left.value["f(x)"].tolist() == [-(10**k) for k in range(1, 7)]
-    assert right.value["x"].tolist()[0] == -0.9
+    left, right = tables(at)
+    assert left["f(x)"] == [-(10**k) for k in range(1, 7)]
+    assert right["x"][0] == -0.9
     figure = chart(at)
     assert math.isnan(
         values(trace(figure, "f(x)")["y"])[values(trace(figure, "f(x)")["x"]).index(-1.0)]
@@ -39,7 +39,7 @@ def test_limits_page_presets_and_infinity():
     assert at.text_input(key="f").value == "2e^(-x/10)"
     assert at.text_input(key="a").value == "oo"
     assert r"\lim_{x \to \infty} f(x) = 0" in at.success[0].value
-    assert len(at.dataframe) == 1
+    assert len(tables(at)) == 1
 
 
 def test_limits_page_bad_input_is_explained():

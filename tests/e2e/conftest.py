@@ -31,7 +31,7 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 class Server:
     """``streamlit run streamlit_app.py`` on a free loopback port, as Community Cloud starts it."""
 
-    def __init__(self, script: str = "streamlit_app.py") -> None:
+    def __init__(self, script: str = "streamlit_app.py", cwd: Path = ROOT) -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -47,7 +47,8 @@ class Server:
                 "--server.address=127.0.0.1",
                 "--server.fileWatcherType=none",
             ],
-            cwd=ROOT,
+            cwd=cwd,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
             start_new_session=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
