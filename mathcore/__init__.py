@@ -4,7 +4,7 @@ User text enters only through :func:`parse_expression`; long-running SymPy work 
 :func:`run_bounded`. Every public function here is safe to call through ``run_bounded``.
 """
 
-from mathcore.bounded import run_bounded
+from mathcore.bounded import Deadline, run_bounded
 from mathcore.continuity import (
     ContinuityResult,
     DifferentiabilityResult,
@@ -34,6 +34,7 @@ __all__ = [
     "ComputationTooLarge",
     "ContinuityResult",
     "CriticalPoint",
+    "Deadline",
     "DerivativeStep",
     "DifferentiabilityResult",
     "InputError",

@@ -28,6 +28,7 @@ import concurrent.futures
 import multiprocessing
 import resource
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -93,6 +94,25 @@ def run_bounded(fn: Callable[..., T], *args: Any, timeout_s: float = 3.0, **kwar
             raise ComputationTooLarge(f"the worker died (exit code {exc.exitcode})") from exc
     finally:
         _slots.release()
+
+
+class Deadline:
+    """One time budget for several bounded calls, so a page's whole analysis answers in time.
+
+    >>> budget = Deadline(2.5)
+    >>> budget.run(pow, 2, 10)
+    1024
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+    def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """:func:`run_bounded` with what is left of the budget as its time limit."""
+        left = self.end - time.monotonic()
+        if left < 0.05:
+            raise ComputationTimeout("the time for this analysis is used up")
+        return run_bounded(fn, *args, timeout_s=left, **kwargs)
 
 
 def _limit_memory(limit: int) -> None:

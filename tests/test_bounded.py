@@ -15,7 +15,7 @@ from mathcore import (
     parse_expression,
     run_bounded,
 )
-from mathcore.bounded import MAX_PENDING
+from mathcore.bounded import MAX_PENDING, Deadline
 
 
 def test_run_bounded_returns_the_value():
@@ -70,3 +70,14 @@ def test_run_bounded_queue_is_bounded():
         t.join(timeout=30)
     assert len(outcomes) == MAX_PENDING
     assert run_bounded(pow, 2, 10) == 1024
+
+
+def test_deadline_shares_one_budget():
+    budget = Deadline(1.2)
+    start = time.monotonic()
+    with pytest.raises(ComputationTimeout):
+        budget.run(pow, 9, 9**9)  # uses the whole budget
+    with pytest.raises(ComputationTimeout):
+        budget.run(pow, 2, 10)  # nothing left: refused at once
+    assert time.monotonic() - start < 1.2 + 1.0
+    assert Deadline(1.0).run(pow, 2, 10) == 1024

@@ -11,6 +11,7 @@ import mathcore.points
 
 X = sp.Symbol("x", real=True)
 CACHE = {"max_entries": 256, "show_spinner": False}
+ANALYSIS_SECONDS = 2.5  # a whole analysis, so any input is answered within 3 s
 
 
 def window(a: sp.Expr, half_width: float = 4.0) -> tuple[float, float]:
@@ -24,34 +25,37 @@ def window(a: sp.Expr, half_width: float = 4.0) -> tuple[float, float]:
 
 @st.cache_data(**CACHE)
 def limit_view(f: str, a: str) -> tuple[mc.LimitResult, mc.Samples]:
+    run = mc.Deadline(ANALYSIS_SECONDS).run
     expr, point = mc.parse_expression(f), mc.parse_point(a)
-    result = mc.run_bounded(mc.limit_at, expr, X, point)
-    return result, mc.run_bounded(mc.sample_function, expr, X, *window(point), 1000)
+    result = run(mc.limit_at, expr, X, point)
+    return result, run(mc.sample_function, expr, X, *window(point), 1000)
 
 
 @st.cache_data(**CACHE)
 def continuity_view(f: str, a: str):
+    run = mc.Deadline(ANALYSIS_SECONDS).run
     expr, point = mc.parse_expression(f), mc.parse_point(a)
     if point.is_infinite:
         raise mc.InputError("not_a_number", "the point must be finite")
-    continuity = mc.run_bounded(mc.classify_continuity, expr, X, point)
+    continuity = run(mc.classify_continuity, expr, X, point)
     smooth = (
-        mc.run_bounded(mc.differentiability_at, expr, X, point) if continuity.continuous else None
+        run(mc.differentiability_at, expr, X, point) if continuity.continuous else None
     )
     return (
         continuity,
         smooth,
-        mc.run_bounded(mc.sample_function, expr, X, *window(point, 3.0), 1000),
+        run(mc.sample_function, expr, X, *window(point, 3.0), 1000),
     )
 
 
 @st.cache_data(**CACHE)
 def extrema_view(f: str, interval: tuple[float, float] | None):
     """Critical points, f, f' and f'' (samples and formulas) over a window that shows them."""
+    run = mc.Deadline(ANALYSIS_SECONDS).run
     expr = mc.parse_expression(f)
-    found = mc.run_bounded(mc.critical_points, expr, X, interval)
-    d1 = mc.run_bounded(mc.derivative, expr, X)
-    d2 = mc.run_bounded(mc.derivative, expr, X, 2)
+    found = run(mc.critical_points, expr, X, interval)
+    d1 = run(mc.derivative, expr, X)
+    d2 = run(mc.derivative, expr, X, 2)
     if interval:
         lo, hi = interval
     elif found:
@@ -60,7 +64,7 @@ def extrema_view(f: str, interval: tuple[float, float] | None):
         lo, hi = middle - half, middle + half
     else:
         lo, hi = -5.0, 5.0
-    samples = [mc.run_bounded(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1, d2)]
+    samples = [run(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1, d2)]
     return found, d1, d2, samples
 
 
@@ -70,25 +74,26 @@ H_VALUES = (1.0, 0.5, 0.2, 0.1, 0.05, 0.01, 0.001, 1e-4, 1e-6)
 @st.cache_data(**CACHE)
 def derivative_view(f: str, a: str):
     """Everything the derivatives page draws for f at a; secant slopes for every h of the slider."""
+    run = mc.Deadline(ANALYSIS_SECONDS).run
     expr, point = mc.parse_expression(f), mc.parse_point(a)
     if point.is_infinite:
         raise mc.InputError("not_a_number", "the point must be finite")
-    d1 = mc.run_bounded(mc.derivative, expr, X)
+    d1 = run(mc.derivative, expr, X)
     try:
-        tangent = mc.run_bounded(mc.tangent_line, expr, X, point)
+        tangent = run(mc.tangent_line, expr, X, point)
     except mc.InputError:
         tangent = None  # not differentiable at a: the page says so
     try:
-        steps = mc.run_bounded(mc.derivative_steps, expr, X)
+        steps = run(mc.derivative_steps, expr, X)
     except NotImplementedError:
         steps = None
     slopes = {
-        h: mc.run_bounded(mc.difference_quotient, expr, X, point, h)
+        h: run(mc.difference_quotient, expr, X, point, h)
         for h in (*H_VALUES, *(-h for h in H_VALUES))
     }
     lo, hi = window(point, 3.0)
-    samples = [mc.run_bounded(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1)]
-    value = mc.run_bounded(mc.numeric_values, expr, X, [point])[0]
+    samples = [run(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1)]
+    value = run(mc.numeric_values, expr, X, [point])[0]
     return point, value, d1, tangent, steps, slopes, samples
 
 
@@ -98,8 +103,9 @@ W = sp.Symbol("w", real=True)
 @st.cache_data(**CACHE)
 def descent_steps():
     """dL/dw of L(w) = (wx − y)² with letters, rule by rule: 2x(wx − y) (the same for all x, y)."""
+    run = mc.Deadline(ANALYSIS_SECONDS).run
     x, y = sp.symbols("x y", real=True)
-    return mc.run_bounded(mc.derivative_steps, (W * x - y) ** 2, W)
+    return run(mc.derivative_steps, (W * x - y) ** 2, W)
 
 
 def descent_loss(x: float, y: float) -> sp.Expr:
