@@ -51,6 +51,34 @@ def press(page, key: str) -> float:
     return page.evaluate("window.__last") - start
 
 
+TYPED = [
+    "sin x / x",
+    "x^2 - 4x + 3",
+    "1/(x+1)",
+    "relu(x)",
+    "e^(-x^2)",
+    "(x^2-1)/(x-1)",
+    "floor(x)",
+    "x^3 - 3x",
+]  # the course's everyday functions, each new to the server
+
+
+def type_function(page, text: str) -> float:
+    """Milliseconds from Enter in the function box to the last DOM change once rendered."""
+    page.bring_to_front()
+    box = page.get_by_role("textbox", name="Function f(x)")
+    box.fill(text)
+    start = page.evaluate("performance.now()")
+    box.press("Enter")
+    page.wait_for_function(
+        "() => performance.now() - window.__last > 300 && "
+        "document.querySelector('[data-testid=stApp]')"
+        ".dataset.testScriptState === 'notRunning'",
+        timeout=30_000,
+    )
+    return page.evaluate("window.__last") - start
+
+
 def summary(times: list[float]) -> tuple[float, float]:
     ordered = sorted(times)
     return statistics.median(ordered), ordered[int(0.9 * (len(ordered) - 1))]
@@ -77,6 +105,17 @@ def main(presses: int = 16) -> None:
                 print(f"| {name} | {median:.0f} | {p90:.0f} | {median / base:.2f} |")
                 a.close()
                 b.close()
+            a, b = open_tab(browser, floor.url), open_tab(browser, app.url + "/limits?a=1&lang=en")
+            floor_times, typed = [], []
+            for i, text in enumerate(TYPED):
+                floor_times.append(press(a, "ArrowRight" if i % 2 == 0 else "ArrowLeft"))
+                typed.append(type_function(b, text))
+            base, _ = summary(floor_times)
+            median, p90 = summary(typed)
+            print(
+                f"| limits: a newly typed function ({len(TYPED)}) | {median:.0f} | {p90:.0f} | "
+                f"{median / base:.2f} (floor {base:.0f}) |"
+            )
             browser.close()
     finally:
         floor.stop()

@@ -10,7 +10,7 @@ from ui.page import header, inputs_area, presenting, setup_page
 from ui.steps import steps_markdown
 
 VERDICT_BOX = {"converges": st.success, "oscillates": st.info, "slow": st.info}
-LABELS = ("loss", "steps", "tangent", "iteration")
+LABELS = ("loss", "steps", "tangent", "iteration", "iteration_loss")
 
 
 def descent_page() -> None:
@@ -57,27 +57,20 @@ def sliders(lang: str, x: float, y: float) -> None:
     trajectory, verdict, samples = compute.descent_view(x, y, float(lr), float(w0), int(steps))
     VERDICT_BOX.get(verdict, st.error)(text(lang, f"descent.verdict.{verdict}"))
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
-    graph, side = st.columns([3, 2])
-    with graph:
-        st.plotly_chart(
-            figures.descent_figure(trajectory, samples, labels, presenting()), key="descent-chart"
+    st.markdown(
+        text(
+            lang,
+            "descent.final",
+            steps=len(trajectory.losses) - 1,
+            w=_tex(trajectory.points[-1, 0]),
+            loss=_tex(trajectory.losses[-1]),
+            best=_tex(y / x),
         )
-    with side:
-        st.markdown(
-            text(
-                lang,
-                "descent.final",
-                steps=len(trajectory.losses) - 1,
-                w=_tex(trajectory.points[-1, 0]),
-                loss=_tex(trajectory.losses[-1]),
-                best=_tex(y / x),
-            )
-        )
-        st.subheader(text(lang, "descent.loss_curve"))
-        log = st.toggle(text(lang, "descent.log"), key="log", bind="query-params")
-        st.plotly_chart(
-            figures.loss_curve(trajectory.losses, labels, log, presenting()), key="loss-chart"
-        )
+    )
+    log = st.toggle(text(lang, "descent.log"), key="log", bind="query-params")
+    st.plotly_chart(
+        figures.descent_figure(trajectory, samples, labels, log, presenting()), key="descent-chart"
+    )
 
 
 def _tex(value: float) -> str:

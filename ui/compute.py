@@ -38,9 +38,7 @@ def continuity_view(f: str, a: str):
     if point.is_infinite:
         raise mc.InputError("not_a_number", "the point must be finite")
     continuity = run(mc.classify_continuity, expr, X, point)
-    smooth = (
-        run(mc.differentiability_at, expr, X, point) if continuity.continuous else None
-    )
+    smooth = run(mc.differentiability_at, expr, X, point) if continuity.continuous else None
     return (
         continuity,
         smooth,

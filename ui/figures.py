@@ -362,15 +362,19 @@ def function_and_derivative(
     )
 
 
-def descent_figure(trajectory, curve_samples, labels: dict[str, str], present: bool) -> go.Figure:
-    """L(w) with every step as a point and a short tangent; Play adds the steps one by one in
-    the browser (Plotly frames)."""
+def descent_figure(
+    trajectory, curve_samples, labels: dict[str, str], log: bool, present: bool
+) -> go.Figure:
+    """Two panels in one figure (one chart to redraw per slider move): L(w) with every step as a
+    point and a short tangent, and the loss against the iteration (optionally log scale). Play
+    adds the steps one by one in the browser (Plotly frames)."""
     ws, losses = trajectory.points[:, 0], trajectory.losses
     shown = np.abs(ws) < 1e3
     ws, losses, slopes = ws[shown], losses[shown], trajectory.gradients[shown, 0]
     gap = np.full_like(ws, np.nan)
     seg_x = np.column_stack([ws - 0.3, ws + 0.3, gap]).ravel()
     seg_y = np.column_stack([losses - 0.3 * slopes, losses + 0.3 * slopes, gap]).ravel()
+    iterations = np.arange(len(trajectory.losses))
 
     def upto(k: int) -> list[dict]:
         return [
@@ -384,33 +388,37 @@ def descent_figure(trajectory, curve_samples, labels: dict[str, str], present: b
                 "line": {"color": COLORS["right"], "width": 1, "dash": "dot"},
                 "marker": {"color": COLORS["right"], "size": 9},
             },
+            {
+                "type": "scatter",
+                "x": iterations[:k],
+                "y": trajectory.losses[:k],
+                "mode": "lines+markers",
+                "name": labels["iteration_loss"],
+                "xaxis": "x2",
+                "yaxis": "y2",
+                "line": {"color": COLORS["left"], "width": 2},
+                "marker": {"size": 5},
+            },
         ]
 
-    traces = [curve(curve_samples.x, curve_samples.y, labels["loss"]), *upto(len(ws))]
-    frames = [{"data": upto(k), "traces": [1, 2], "name": str(k)} for k in range(1, len(ws) + 1)]
+    steps = len(trajectory.losses)
+    traces = [curve(curve_samples.x, curve_samples.y, labels["loss"]), *upto(steps)]
+    frames = [{"data": upto(k), "traces": [1, 2, 3], "name": str(k)} for k in range(1, steps + 1)]
     layout = {
         "updatemenus": [play_buttons(250, y=-0.15)],
+        "xaxis": {"domain": [0.0, 0.56]},
         "yaxis": {"range": y_range(curve_samples.y, extra=[0.0])},
+        "xaxis2": {
+            **_AXIS,
+            "domain": [0.68, 1.0],
+            "anchor": "y2",
+            "title": {"text": labels["iteration"]},
+        },
+        "yaxis2": {
+            **_AXIS,
+            "anchor": "x2",
+            "type": "log" if log else "linear",
+            "title": {"text": "L"},
+        },
     }
     return figure(traces, "w", "L(w)", present, layout=layout, frames=frames)
-
-
-def loss_curve(losses: np.ndarray, labels: dict[str, str], log: bool, present: bool) -> go.Figure:
-    """Loss against iteration, optionally on a log scale."""
-    trace = {
-        "type": "scatter",
-        "x": np.arange(len(losses)),
-        "y": losses,
-        "mode": "lines+markers",
-        "name": labels["loss"],
-        "line": {"color": COLORS["left"], "width": 2},
-        "marker": {"size": 5},
-    }
-    return figure(
-        [trace],
-        labels["iteration"],
-        "L",
-        present,
-        height=300,
-        layout={"yaxis": {"type": "log" if log else "linear"}},
-    )
