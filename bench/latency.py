@@ -36,19 +36,24 @@ def open_tab(browser, url: str):
     return page
 
 
-def press(page, key: str) -> float:
-    """Milliseconds from the key press to the last DOM change once the rerun settled."""
-    page.bring_to_front()
-    page.get_by_role("slider").first.focus()
-    start = page.evaluate("performance.now()")
-    page.keyboard.press(key)
+def settled(page) -> float:
+    """Wait until the rerun finished and 300 ms passed without a DOM change; when was the last?"""
     page.wait_for_function(
         "() => performance.now() - window.__last > 300 && "
         "document.querySelector('[data-testid=stApp]')"
         ".dataset.testScriptState === 'notRunning'",
         timeout=30_000,
     )
-    return page.evaluate("window.__last") - start
+    return page.evaluate("window.__last")
+
+
+def press(page, key: str) -> float:
+    """Milliseconds from the key press to the last DOM change once the rerun settled."""
+    page.bring_to_front()
+    page.get_by_role("slider").first.focus()
+    start = page.evaluate("performance.now()")
+    page.keyboard.press(key)
+    return settled(page) - start
 
 
 TYPED = [
@@ -70,13 +75,7 @@ def type_function(page, text: str) -> float:
     box.fill(text)
     start = page.evaluate("performance.now()")
     box.press("Enter")
-    page.wait_for_function(
-        "() => performance.now() - window.__last > 300 && "
-        "document.querySelector('[data-testid=stApp]')"
-        ".dataset.testScriptState === 'notRunning'",
-        timeout=30_000,
-    )
-    return page.evaluate("window.__last") - start
+    return settled(page) - start
 
 
 def summary(times: list[float]) -> tuple[float, float]:

@@ -5,7 +5,7 @@ import sympy as sp
 
 from ui import compute, figures
 from ui.i18n import text
-from ui.inputs import computed, function_and_point
+from ui.inputs import analysed_at_point
 from ui.page import header, presenting, setup_page
 
 PRESETS = [
@@ -22,10 +22,7 @@ LABELS = ("f", "value", "left_limit", "right_limit", "tangent", "left_tangent", 
 def continuity_page() -> None:
     lang = setup_page("nav.continuity")
     header(lang, "continuity")
-    f, a = function_and_point(lang, PRESETS, "relu(x)", "0")
-    if f is None or a is None:
-        return
-    view = computed(lang, compute.continuity_view, f, a)
+    view = analysed_at_point(lang, PRESETS, "relu(x)", "0", compute.continuity_view)
     if view is None:
         return
     continuity, smooth, samples = view

@@ -5,7 +5,7 @@ import sympy as sp
 
 from ui import compute, figures
 from ui.i18n import text
-from ui.inputs import computed, function_and_point
+from ui.inputs import analysed_at_point
 from ui.page import header, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import markdown_table
@@ -23,10 +23,7 @@ LABELS = ("f", "secant", "points", "tangent", "derivative")
 def derivatives_page() -> None:
     lang = setup_page("nav.derivatives")
     header(lang, "derivatives")
-    f, a = function_and_point(lang, [], "x^2", "1")
-    if f is None or a is None:
-        return
-    view = computed(lang, compute.derivative_view, f, a)
+    view = analysed_at_point(lang, [], "x^2", "1", compute.derivative_view)
     if view is None:
         return
     point, value, d1, tangent, steps, slopes, (f_samples, d_samples) = view

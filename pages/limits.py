@@ -5,7 +5,7 @@ import sympy as sp
 
 from ui import compute, figures
 from ui.i18n import text
-from ui.inputs import computed, function_and_point
+from ui.inputs import analysed_at_point
 from ui.page import header, presenting, setup_page
 from ui.tables import markdown_table
 
@@ -28,10 +28,7 @@ VERDICT_BOX = {
 def limits_page() -> None:
     lang = setup_page("nav.limits")
     header(lang, "limits")
-    f, a = function_and_point(lang, PRESETS, "1/(x+1)", "-1")
-    if f is None or a is None:
-        return
-    view = computed(lang, compute.limit_view, f, a)
+    view = analysed_at_point(lang, PRESETS, "1/(x+1)", "-1", compute.limit_view)
     if view is None:
         return
     result, samples = view

@@ -23,6 +23,13 @@ def window(a: sp.Expr, half_width: float = 4.0) -> tuple[float, float]:
     return float(a) - half_width, float(a) + half_width
 
 
+def _finite_point(a: str) -> sp.Expr:
+    point = mc.parse_point(a)
+    if point.is_infinite:
+        raise mc.InputError("not_a_number", "the point must be finite")
+    return point
+
+
 @st.cache_data(**CACHE)
 def limit_view(f: str, a: str) -> tuple[mc.LimitResult, mc.Samples]:
     run = mc.Deadline(ANALYSIS_SECONDS).run
@@ -34,9 +41,7 @@ def limit_view(f: str, a: str) -> tuple[mc.LimitResult, mc.Samples]:
 @st.cache_data(**CACHE)
 def continuity_view(f: str, a: str):
     run = mc.Deadline(ANALYSIS_SECONDS).run
-    expr, point = mc.parse_expression(f), mc.parse_point(a)
-    if point.is_infinite:
-        raise mc.InputError("not_a_number", "the point must be finite")
+    expr, point = mc.parse_expression(f), _finite_point(a)
     continuity = run(mc.classify_continuity, expr, X, point)
     smooth = run(mc.differentiability_at, expr, X, point) if continuity.continuous else None
     return (
@@ -73,9 +78,7 @@ H_VALUES = (1.0, 0.5, 0.2, 0.1, 0.05, 0.01, 0.001, 1e-4, 1e-6)
 def derivative_view(f: str, a: str):
     """Everything the derivatives page draws for f at a; secant slopes for every h of the slider."""
     run = mc.Deadline(ANALYSIS_SECONDS).run
-    expr, point = mc.parse_expression(f), mc.parse_point(a)
-    if point.is_infinite:
-        raise mc.InputError("not_a_number", "the point must be finite")
+    expr, point = mc.parse_expression(f), _finite_point(a)
     d1 = run(mc.derivative, expr, X)
     try:
         tangent = run(mc.tangent_line, expr, X, point)

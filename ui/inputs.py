@@ -77,6 +77,17 @@ def function_and_point(lang: str, items, f_default: str, a_default: str):
     return f, a
 
 
+def analysed_at_point(
+    lang: str, items, f_default: str, a_default: str, view: Callable[..., T]
+) -> T | None:
+    """The function and point inputs, then ``view(f, a)`` (cached and bounded); ``None`` after
+    showing why when an input does not parse or the analysis could not be done."""
+    f, a = function_and_point(lang, items, f_default, a_default)
+    if f is None or a is None:
+        return None
+    return computed(lang, view, f, a)
+
+
 def _bound_text(
     lang: str, label_key: str, help_key: str, default: str, key: str, max_chars: int
 ) -> str:
