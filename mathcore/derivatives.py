@@ -130,7 +130,13 @@ def _pieces(expr: sp.Expr, var: sp.Symbol):
 
 
 def _tidy(d: sp.Expr, var: sp.Symbol) -> sp.Expr:
-    """Replace step-function artefacts by piecewise forms undefined at the step; simplify."""
+    """Replace step-function artefacts by piecewise forms undefined at the step; simplify.
+
+    Raises ``NotImplementedError`` when SymPy left a derivative unevaluated."""
+    d = d.replace(  # sign(u) and floor(u) are locally constant: 0 where they do not jump
+        lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.sign),
+        lambda e: sp.Piecewise((0, sp.Ne(e.expr.args[0], 0))),
+    )
     d = d.replace(sp.Heaviside, lambda u, *_: sp.Piecewise((0, u < 0), (1, u > 0)))
     d = d.replace(sp.sign, lambda u: sp.Piecewise((-1, u < 0), (1, u > 0)))
     d = d.replace(sp.DiracDelta, lambda u, *_: sp.Piecewise((0, sp.Ne(u, 0))))
@@ -138,6 +144,8 @@ def _tidy(d: sp.Expr, var: sp.Symbol) -> sp.Expr:
         lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, (sp.floor, sp.ceiling)),
         lambda e: sp.Piecewise((0, sp.Ne(e.expr, e.expr.args[0]))),
     )
+    if d.has(sp.Derivative):
+        raise NotImplementedError(f"SymPy cannot differentiate {d}")
     if d.has(sp.Piecewise) or sp.count_ops(d) > 80:
         return d
     simpler = sp.simplify(d)  # only when clearly shorter: x²cos x + 2x sin x reads better as is

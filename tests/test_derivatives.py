@@ -71,6 +71,7 @@ def test_derivative_is_undefined_exactly_at_kinks():
         assert numeric_value(smooth_kink, x, at) == pytest.approx(
             finite_difference(x * sp.Abs(x), x, at), rel=FD_TOLERANCE
         )
+    assert derivative(sp.sign(x**2 - 1), x).subs(x, 3) == 0
     stairs = derivative(sp.floor(x), x)
     assert stairs.subs(x, sp.Rational(1, 2)) == 0 and stairs.subs(x, 1) is sp.nan
 

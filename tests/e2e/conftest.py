@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -26,6 +26,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+expect.set_options(timeout=20_000)  # the default 5 s is tight on a busy 2-core machine
 
 
 class Server:
