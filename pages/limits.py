@@ -17,7 +17,6 @@ PRESETS = [
     ("limits.preset.oscillation", {"f": "sin(1/x)", "a": "0"}),
     ("limits.preset.loss", {"f": "2e^(-x/10)", "a": "oo"}),
 ]
-ZOOMS = [0.01, 0.05, 0.1, 0.5, 1.0, 2.0, 4.0, 10.0]
 VERDICT_BOX = {
     "converges": st.success,
     "diverges_to_inf": st.warning,
@@ -31,11 +30,11 @@ def limits_page() -> None:
     view = analysed_at_point(lang, PRESETS, "1/(x+1)", "-1", compute.limit_view)
     if view is None:
         return
-    result, samples = view
+    result, samples, march = view
     show_verdict(lang, result)
     graph, table = st.columns([3, 2])
     with graph:
-        limit_graph(lang, result, samples)
+        limit_graph(lang, result, samples, march)
     with table:
         approach_tables(lang, result)
     st.markdown(text(lang, "limits.ml"))
@@ -61,15 +60,16 @@ def show_verdict(lang: str, result) -> None:
 
 
 @st.fragment
-def limit_graph(lang: str, result, samples) -> None:
+def limit_graph(lang: str, result, samples, march) -> None:
     zoom = st.select_slider(
-        text(lang, "limits.zoom"), ZOOMS, value=4.0, key="zoom", bind="query-params"
+        text(lang, "limits.zoom"), compute.ZOOMS, value=4.0, key="zoom", bind="query-params"
     )
     labels = {
         key: text(lang, f"fig.{key}") for key in ("f", "left", "right", "left_limit", "right_limit")
     }
     st.plotly_chart(
-        figures.limit_figure(result, samples, labels, zoom, presenting()), key="limit-chart"
+        figures.limit_figure(result, samples, march, labels, zoom, presenting()),
+        key="limit-chart",
     )
 
 

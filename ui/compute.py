@@ -10,6 +10,7 @@ import mathcore as mc
 import mathcore.points
 
 X = sp.Symbol("x", real=True)
+ZOOMS = (0.01, 0.05, 0.1, 0.5, 1.0, 2.0, 4.0, 10.0)  # the limits page's zoom slider
 CACHE = {"max_entries": 256, "show_spinner": False}
 ANALYSIS_SECONDS = 2.5  # a whole analysis, so any input is answered within 3 s
 
@@ -31,11 +32,26 @@ def _finite_point(a: str) -> sp.Expr:
 
 
 @st.cache_data(**CACHE)
-def limit_view(f: str, a: str) -> tuple[mc.LimitResult, mc.Samples]:
+def limit_view(f: str, a: str):
+    """The limit, samples of f, and for every zoom the points marching toward a from each side
+    (x = a ∓ zoom·0.7ᵏ, k = 1..12; toward ±∞, x grows to 15·zoom), so the slider needs no math."""
     run = mc.Deadline(ANALYSIS_SECONDS).run
     expr, point = mc.parse_expression(f), mc.parse_point(a)
     result = run(mc.limit_at, expr, X, point)
-    return result, run(mc.sample_function, expr, X, *window(point), 1000)
+    samples = run(mc.sample_function, expr, X, *window(point), 1000)
+    steps = [0.7**k for k in range(1, 13)]
+    sides = {}
+    for zoom in ZOOMS:
+        if point.is_infinite:  # x grows toward +∞ ("left" side) or falls toward −∞ ("right")
+            sign, side = (1, "left") if point is sp.oo else (-1, "right")
+            sides[(zoom, side)] = [sign * 15 * zoom * (1 - t) for t in steps]
+        else:
+            sides[(zoom, "left")] = [float(point) - zoom * t for t in steps]
+            sides[(zoom, "right")] = [float(point) + zoom * t for t in steps]
+    xs = [x for side in sides.values() for x in side]
+    ys = iter(run(mc.numeric_values, expr, X, xs))
+    march = {key: (side, [next(ys) for _ in side]) for key, side in sides.items()}
+    return result, samples, march
 
 
 @st.cache_data(**CACHE)

@@ -58,9 +58,11 @@ def figure(
 
 
 def _scale(trace: dict, scale: float) -> None:
+    """Thicker lines and larger markers (a number or one size per point) for projector mode."""
     for part, key in (("line", "width"), ("marker", "size")):
-        if trace.get(part, {}).get(key):
-            trace[part] = {**trace[part], key: trace[part][key] * scale}
+        value = trace.get(part, {}).get(key)
+        if value is not None:
+            trace[part] = {**trace[part], key: np.multiply(value, scale)}
 
 
 def curve(
@@ -136,15 +138,24 @@ def y_range(*arrays: np.ndarray, extra: list[float] = ()) -> list[float]:
     return [float(low - pad), float(high + pad)]
 
 
-def limit_figure(result, samples, labels: dict[str, str], zoom: float, present: bool) -> go.Figure:
+def limit_figure(
+    result, samples, march, labels: dict[str, str], zoom: float, present: bool
+) -> go.Figure:
     """f near a; the approach from the left and from the right as points in two colours marching
-    toward a, the one-sided limits as open circles at x = a, dashed line at x = a."""
+    toward a (``march[(zoom, side)]``: xs, ys), the one-sided limits as open circles at x = a,
+    dashed line at x = a."""
     a = result.point
     traces = [curve(samples.x, samples.y, labels["f"])]
-    for side, table in (("left", result.table_left), ("right", result.table_right)):
-        if table:
-            xs, ys = zip(*table, strict=True)
-            traces.append(points(xs, ys, labels[side], COLORS[side], size=9))
+    for side in ("left", "right"):
+        if (zoom, side) in march:
+            xs, ys = march[(zoom, side)]
+            sizes = np.linspace(7, 12, len(xs))  # growing as they close in on a
+            traces.append(
+                {
+                    **points(xs, ys, labels[side], COLORS[side]),
+                    "marker": {"color": COLORS[side], "size": sizes},
+                }
+            )
     shapes = []
     if a.is_finite:
         shapes.append(vertical_line(float(a)))
