@@ -1,8 +1,10 @@
 """Open a page the way a visitor does (entry file, then the page) and read what it shows."""
 
+import base64
 import json
 from pathlib import Path
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,10 +32,6 @@ def trace(figure: dict, name: str) -> dict:
 def values(array) -> list:
     """Plotly sends NumPy arrays as typed buffers; lists stay lists."""
     if isinstance(array, dict) and "bdata" in array:
-        import base64
-
-        import numpy as np
-
         return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
     return list(array)
 

@@ -4,6 +4,7 @@ import pytest
 import sympy as sp
 
 from mathcore import classify_continuity, differentiability_at
+from mathcore.continuity import KINDS
 
 x = sp.Symbol("x", real=True)
 oo = sp.oo
@@ -40,6 +41,7 @@ def test_classify_continuity_relu_is_continuous_at_0():
 )
 def test_classify_continuity(expr, point, kind, value, left, right, conditions):
     c = classify_continuity(expr, x, point)
+    assert c.kind in KINDS
     assert (c.kind, c.value, c.left, c.right) == (kind, value, left, right)
     assert (c.defined, c.limit_exists, c.equal) == conditions
     assert c.continuous is (kind == "continuous")

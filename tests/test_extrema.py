@@ -4,13 +4,16 @@ import pytest
 import sympy as sp
 
 from mathcore import critical_points
+from mathcore.extrema import KINDS, TESTS
 from tests.reference import finite_difference
 
 x = sp.Symbol("x", real=True)
 
 
 def summary(expr, interval=None):
-    return [(p.x, p.kind, p.test) for p in critical_points(expr, x, interval)]
+    found = critical_points(expr, x, interval)
+    assert all(p.kind in KINDS and p.test in TESTS for p in found)
+    return [(p.x, p.kind, p.test) for p in found]
 
 
 def test_critical_points_course_example():

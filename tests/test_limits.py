@@ -4,7 +4,7 @@ import pytest
 import sympy as sp
 
 from mathcore import limit_at
-from mathcore.limits import approach_table
+from mathcore.limits import VERDICTS, approach_table
 
 x = sp.Symbol("x", real=True)
 oo = sp.oo
@@ -39,6 +39,7 @@ def test_limit_at_course_example_sides_differ():
 )
 def test_limit_at_two_sided(expr, point, left, right, value, verdict):
     r = limit_at(expr, x, point)
+    assert r.verdict in VERDICTS
     assert (r.left, r.right, r.value, r.verdict) == (left, right, value, verdict)
     assert r.converges is (verdict == "converges")
 
