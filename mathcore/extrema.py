@@ -8,6 +8,9 @@
 from __future__ import annotations
 
 import math
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,12 +19,37 @@ import sympy as sp
 from mathcore.derivatives import derivative
 from mathcore.errors import SYMPY_FAILURES
 from mathcore.points import as_point, numeric, value_at
-from mathcore.sampling import evaluate
+from mathcore.sampling import numpy_function
 
 KINDS = ("local_min", "local_max", "neither")
 TESTS = ("second_derivative", "first_derivative")
 DEFAULT_WINDOW = (-10, 10)
 _GRID = 4001
+SOLVE_SECONDS = 1.0  # then the numeric search takes over (in a bounded worker)
+
+
+class _SolveTimeout(Exception):
+    """SymPy's solveset ran out of its share of the time."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the block after ``seconds`` with :class:`_SolveTimeout`. Only on a process's
+    main thread, which is where ``run_bounded`` workers run; elsewhere the block is unlimited."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _SolveTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -107,8 +135,9 @@ def _stationary(d1, var, domain, window) -> list[sp.Expr] | None:
     roots = sp.S.EmptySet
     for branch, region in pieces:
         try:
-            found = sp.solveset(branch, var, region)
-        except SYMPY_FAILURES:
+            with _time_limit(SOLVE_SECONDS):
+                found = sp.solveset(branch, var, region)
+        except (*SYMPY_FAILURES, _SolveTimeout):
             return None
         if not isinstance(found, sp.FiniteSet):
             found = found.intersect(window)
@@ -121,19 +150,22 @@ def _stationary(d1, var, domain, window) -> list[sp.Expr] | None:
 
 
 def _numeric_roots(d1, var, window) -> list[sp.Expr]:
-    """Sign changes of f' on a grid, refined by bisection to ~1e-12."""
+    """Sign changes of f' on a grid, refined by bisection (all brackets at once) to ~1e-12."""
+    slope = numpy_function(d1, var)
     xs = np.linspace(float(window.start), float(window.end), _GRID)[1:-1]
-    ys = evaluate(d1, var, xs)
+    ys = slope(xs)
     roots = [sp.Float(x, 15) for x, y in zip(xs, ys, strict=True) if y == 0]
-    for i in np.nonzero(np.sign(ys[:-1]) * np.sign(ys[1:]) < 0)[0]:
-        lo, hi = xs[i], xs[i + 1]
-        for _ in range(60):
-            mid = (lo + hi) / 2
-            if np.sign(evaluate(d1, var, np.array([mid]))[0]) == np.sign(ys[i]):
-                lo = mid
-            else:
-                hi = mid
-        roots.append(sp.Float((lo + hi) / 2, 15))
+    brackets = np.nonzero(np.sign(ys[:-1]) * np.sign(ys[1:]) < 0)[0]
+    lo, hi, sign_lo = xs[brackets], xs[brackets + 1], np.sign(ys[brackets])
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        left = np.sign(slope(mid)) == sign_lo
+        lo, hi = np.where(left, mid, lo), np.where(left, hi, mid)
+    # a sign change across a pole of f' (tan x) is no root: after bisection f' is tiny on both
+    # sides of a root, and huge on both sides of a pole
+    scale = max(1.0, float(np.nanmedian(np.abs(ys)))) if np.isfinite(ys).any() else 1.0
+    at_root = np.maximum(np.abs(slope(lo)), np.abs(slope(hi))) < 1e-6 * scale
+    roots.extend(sp.Float(x, 15) for x in ((lo + hi) / 2)[at_root])
     return roots
 
 

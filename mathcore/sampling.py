@@ -72,14 +72,25 @@ def evaluate(expr: sp.Expr, var: sp.Symbol, xs: np.ndarray) -> np.ndarray:
     >>> evaluate(sp.sqrt(x) + sp.Max(0, x), x, np.array([-1.0, 4.0])).tolist()
     [nan, 6.0]
     """
+    return numpy_function(expr, var)(xs)
+
+
+def numpy_function(expr: sp.Expr, var: sp.Symbol):
+    """f as a NumPy function of an array (lambdified once), with :func:`evaluate`'s rules."""
     f = sp.lambdify(
         var, expr.rewrite(sp.Piecewise) if expr.has(sp.Max, sp.Min) else expr, modules="numpy"
     )
-    with np.errstate(all="ignore"):
-        raw = np.asarray(f(xs.astype(complex) if _needs_complex(expr) else xs))
-    raw = np.broadcast_to(raw, xs.shape).astype(complex)
-    real = np.where(np.abs(raw.imag) <= 1e-9 * np.maximum(1.0, np.abs(raw.real)), raw.real, np.nan)
-    return np.where(np.isfinite(real), real, np.nan)
+    complex_input = _needs_complex(expr)
+
+    def values(xs: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            raw = np.asarray(f(xs.astype(complex) if complex_input else xs))
+        raw = np.broadcast_to(raw, xs.shape).astype(complex)
+        small_imag = np.abs(raw.imag) <= 1e-9 * np.maximum(1.0, np.abs(raw.real))
+        real = np.where(small_imag, raw.real, np.nan)
+        return np.where(np.isfinite(real), real, np.nan)
+
+    return values
 
 
 def _needs_complex(expr: sp.Expr) -> bool:

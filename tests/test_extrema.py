@@ -68,3 +68,17 @@ def test_critical_points_numeric_fallback():
     for p in points:
         assert abs(finite_difference(x**2 * sp.sin(x), x, float(p.x))) < 1e-9
     assert float(points[0].x) == pytest.approx(2.2889297281, abs=1e-9)
+
+
+def test_critical_points_when_sympy_is_too_slow(monkeypatch):
+    import mathcore.extrema
+
+    monkeypatch.setattr(mathcore.extrema, "SOLVE_SECONDS", 1e-4)  # solveset interrupted at once
+    points = critical_points(x**3 - 3 * x, x)
+    assert [(round(float(p.x), 9), p.kind, p.numeric) for p in points] == [
+        (-1.0, "local_max", True),
+        (1.0, "local_min", True),
+    ]
+    # f' = tan x changes sign across its poles ±π/2 too: those are not critical points
+    points = critical_points(-sp.log(sp.cos(x) ** 2) / 2, x, (-3, 3))
+    assert [(round(float(p.x), 9), p.kind) for p in points] == [(0.0, "local_min")]
