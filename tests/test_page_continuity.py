@@ -46,3 +46,9 @@ def test_continuity_page_differentiable_point():
     at = open_page("continuity", lang="en", f="x^2", a="1")
     assert at.success[1].value.startswith("**Differentiable at $x = 1$:** $f'(1) = 2$")
     assert values(trace(chart(at), "tangent")["y"]) == [-2.0, 4.0]
+
+
+def test_continuity_page_needs_a_finite_point():
+    at = open_page("continuity", lang="en", a="oo")
+    assert at.error[0].value.startswith("Here the point must be a finite number")
+    assert not at.exception

@@ -27,7 +27,7 @@ def window(a: sp.Expr, half_width: float = 4.0) -> tuple[float, float]:
 def _finite_point(a: str) -> sp.Expr:
     point = mc.parse_point(a)
     if point.is_infinite:
-        raise mc.InputError("not_a_number", "the point must be finite")
+        raise mc.InputError("not_finite", "the point must be finite here")
     return point
 
 
