@@ -7,7 +7,7 @@ import streamlit as st
 import sympy as sp
 
 import mathcore as mc
-import mathcore.points
+from mathcore.points import as_point
 
 X = sp.Symbol("x", real=True)
 ZOOMS = (0.01, 0.05, 0.1, 0.5, 1.0, 2.0, 4.0, 10.0)  # the limits page's zoom slider
@@ -126,7 +126,7 @@ def descent_steps():
 
 
 def descent_loss(x: float, y: float) -> sp.Expr:
-    return (W * mc.points.as_point(x) - mc.points.as_point(y)) ** 2
+    return (W * as_point(x) - as_point(y)) ** 2
 
 
 @st.cache_data(**CACHE)
