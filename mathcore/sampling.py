@@ -80,22 +80,16 @@ def numpy_function(expr: sp.Expr, var: sp.Symbol):
     f = sp.lambdify(
         var, expr.rewrite(sp.Piecewise) if expr.has(sp.Max, sp.Min) else expr, modules="numpy"
     )
-    complex_input = _needs_complex(expr)
 
     def values(xs: np.ndarray) -> np.ndarray:
-        with np.errstate(all="ignore"):
-            raw = np.asarray(f(xs.astype(complex) if complex_input else xs))
+        with np.errstate(all="ignore"):  # real input: sqrt(−1), log(−1), (−8)^(1/3) give nan
+            raw = np.asarray(f(xs))
         raw = np.broadcast_to(raw, xs.shape).astype(complex)
         small_imag = np.abs(raw.imag) <= 1e-9 * np.maximum(1.0, np.abs(raw.real))
         real = np.where(small_imag, raw.real, np.nan)
         return np.where(np.isfinite(real), real, np.nan)
 
     return values
-
-
-def _needs_complex(expr: sp.Expr) -> bool:
-    """Rational powers of negatives are real for odd roots only through complex evaluation."""
-    return any(p.exp.is_Rational and not p.exp.is_Integer for p in expr.atoms(sp.Pow))
 
 
 def _break_points(expr: sp.Expr, var: sp.Symbol, start: float, stop: float) -> list[sp.Expr]:

@@ -58,3 +58,5 @@ def test_evaluate_handles_constants_overflow_and_piecewise():
     assert evaluate(sp.Max(0, x), x, xs).tolist() == [0.0, 0.0, 2.0]
     assert np.isnan(evaluate(sp.exp(x**3), x, np.array([1000.0]))).all()
     assert evaluate(sp.log(x), x, xs)[2] == pytest.approx(math.log(2))
+    roots = evaluate(sp.floor(sp.sqrt(x)), x, np.array([-1.0, 0.5, 4.5]))  # floor of a root
+    assert np.isnan(roots[0]) and roots[1:].tolist() == [0.0, 2.0]
