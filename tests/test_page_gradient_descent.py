@@ -21,6 +21,10 @@ def test_gradient_descent_page_converges():
     ws = values(trace(figure, "descent steps")["x"])
     assert ws[:2] == pytest.approx([0.0, 0.8])  # w1 = 0 − 0.05 · 2·2·(0 − 4)
     assert len(figure["frames"]) == 31  # Play: one frame per step, in the browser
+    last = figure["frames"][-1]  # coordinates only: the traces it names keep their style
+    assert last["traces"] == [1, 2, 3]
+    assert all(set(t) == {"type", "x", "y"} for t in last["data"])
+    assert values(last["data"][1]["x"]) == ws
     losses = values(trace(figure, "loss per iteration")["y"])
     assert losses[0] == 16 and losses[-1] < 1e-9
     assert len(at.get("plotly_chart")) == 1  # one chart to redraw per slider move

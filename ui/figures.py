@@ -36,13 +36,19 @@ def figure(
     layout: dict | None = None,
     frames: list[dict] | None = None,
 ) -> go.Figure:
-    """One figure: axis titles, compact margins; larger type and thicker lines when projecting."""
+    """One figure: axis titles, compact margins; larger type and thicker lines when projecting.
+
+    A frame keeps only its traces' coordinates: Plotly merges them into the traces the frame
+    names, which keep their style; validating the styles of every frame again cost a slider
+    move ~40 ms on the gradient-descent page (31 frames).
+    """
     scale = 1.6 if present else 1.0
     for trace in traces:
         _scale(trace, scale)
-    for frame in frames or ():
-        for trace in frame["data"]:
-            _scale(trace, scale)
+    frames = [
+        {**frame, "data": [{"type": t["type"], "x": t["x"], "y": t["y"]} for t in frame["data"]]}
+        for frame in frames or ()
+    ]
     base = {
         "height": int(height * (1.25 if present else 1.0)),
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
