@@ -11,7 +11,13 @@ from mathcore.continuity import (
     classify_continuity,
     differentiability_at,
 )
-from mathcore.derivatives import TangentLine, derivative, difference_quotient, tangent_line
+from mathcore.derivatives import (
+    TangentLine,
+    derivative,
+    difference_quotient,
+    partial_derivatives,
+    tangent_line,
+)
 from mathcore.diffsteps import DerivativeStep, derivative_steps
 from mathcore.errors import (
     ComputationBusy,
@@ -55,6 +61,7 @@ __all__ = [
     "numeric_values",
     "parse_expression",
     "parse_point",
+    "partial_derivatives",
     "run_bounded",
     "sample_function",
     "tangent_line",

@@ -14,6 +14,7 @@ nan
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import mpmath
@@ -57,6 +58,16 @@ def derivative(expr: sp.Expr, var: sp.Symbol, order: int = 1) -> sp.Expr:
     for _ in range(order):
         result = _differentiate(result, var)
     return result
+
+
+def partial_derivatives(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> dict[sp.Symbol, sp.Expr]:
+    """∂expr/∂v for each variable v, each by :func:`derivative` (the others held fixed).
+
+    >>> w, b = sp.symbols("w b", real=True)
+    >>> partial_derivatives((2*w + b - 5)**2, [w, b])
+    {w: 4*b + 8*w - 20, b: 2*b + 4*w - 10}
+    """
+    return {v: derivative(expr, v) for v in variables}
 
 
 def tangent_line(expr: sp.Expr, var: sp.Symbol, point: Point) -> TangentLine:
