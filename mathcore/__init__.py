@@ -28,8 +28,14 @@ from mathcore.errors import (
 )
 from mathcore.extrema import CriticalPoint, critical_points
 from mathcore.limits import LimitResult, approach_table, limit_at
-from mathcore.optimization import Trajectory, descent_verdict, gradient_descent
-from mathcore.parsing import parse_expression, parse_point
+from mathcore.optimization import (
+    Trajectory,
+    curvature,
+    descent_verdict,
+    gradient_descent,
+    mean_squared_error,
+)
+from mathcore.parsing import parse_expression, parse_numbers, parse_point
 from mathcore.points import numeric as numeric_values
 from mathcore.sampling import Samples, sample_function
 
@@ -51,6 +57,7 @@ __all__ = [
     "approach_table",
     "classify_continuity",
     "critical_points",
+    "curvature",
     "derivative",
     "derivative_steps",
     "descent_verdict",
@@ -58,8 +65,10 @@ __all__ = [
     "differentiability_at",
     "gradient_descent",
     "limit_at",
+    "mean_squared_error",
     "numeric_values",
     "parse_expression",
+    "parse_numbers",
     "parse_point",
     "partial_derivatives",
     "run_bounded",

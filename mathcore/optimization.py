@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
+from mathcore.errors import InputError
+
 DIVERGENCE_FACTOR = 1e6
 
 
@@ -87,14 +89,44 @@ def gradient_descent(
 
 
 def _thresholds(loss, params, momentum) -> tuple[float | None, float | None]:
-    hessian = sp.hessian(loss, params)
-    if hessian.free_symbols or hessian.has(sp.nan, sp.zoo):  # not a quadratic loss
-        return None, None
-    eigenvalues = [float(v) for v in np.linalg.eigvalsh(np.array(hessian, dtype=float))]
-    top = max(eigenvalues)
-    if top <= 0:
+    top = curvature(loss, params)
+    if top is None:
         return None, None
     return 2 * (1 + momentum) / top, (1 / top if momentum == 0 else None)
+
+
+def curvature(loss: sp.Expr, params: Sequence[sp.Symbol]) -> float | None:
+    """λ_max, the largest eigenvalue of the Hessian of a quadratic ``loss`` — how sharply the
+    bowl curves along its steepest direction; ``None`` when the Hessian is not a constant with
+    a positive eigenvalue.
+
+    >>> w, b = sp.symbols("w b", real=True)
+    >>> curvature(mean_squared_error([0, 1, 2, 3], [1, 3, 5, 7], w, b), [w, b])  # (9 + √61)/2
+    8.405124837953327
+    """
+    hessian = sp.hessian(loss, list(params))
+    if hessian.free_symbols or hessian.has(sp.nan, sp.zoo):  # not a quadratic loss
+        return None
+    top = max(float(v) for v in np.linalg.eigvalsh(np.array(hessian, dtype=float)))
+    return top if top > 0 else None
+
+
+def mean_squared_error(
+    xs: Sequence[sp.Expr], ys: Sequence[sp.Expr], w: sp.Symbol, b: sp.Symbol
+) -> sp.Expr:
+    """L(w, b) = (1/n) Σ (w·xᵢ + b − yᵢ)², the loss of the line ŷ = w·x + b on the data.
+
+    >>> w, b = sp.symbols("w b", real=True)
+    >>> mean_squared_error([0, 1], [1, 3], w, b)
+    (b - 1)**2/2 + (b + w - 3)**2/2
+    """
+    if len(xs) != len(ys) or not xs:
+        raise InputError(
+            "data_mismatch",
+            "x and y need the same number of values",
+            {"xs": len(xs), "ys": len(ys)},
+        )
+    return sp.Add(*((w * x + b - y) ** 2 for x, y in zip(xs, ys, strict=True))) / len(xs)
 
 
 def descent_verdict(trajectory: Trajectory) -> str:

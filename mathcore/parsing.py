@@ -473,3 +473,36 @@ def parse_point(text: str) -> sp.Expr:
     if value in (sp.oo, -sp.oo) or (value.is_real and value.is_finite):
         return value
     raise InputError("not_a_number", "the point must be a real number or ±oo")
+
+
+MAX_DATA_POINTS = 12
+MAX_DATA_VALUE = 1000
+
+
+def parse_numbers(text: str) -> tuple[sp.Expr, ...]:
+    """Comma-separated finite real numbers — a column of data such as ``0, 1, 2.5, pi/2`` —
+    at most ``MAX_DATA_POINTS`` of them, each within ±``MAX_DATA_VALUE``.
+
+    >>> parse_numbers("0, 1.5, -2, 1/2")
+    (0, 3/2, -2, 1/2)
+    >>> parse_numbers("1, 2, y")
+    Traceback (most recent call last):
+    ...
+    mathcore.errors.InputError: unknown name 'y' at 6 (only - may be used as variables here)
+    """
+    parts = text.split(",")
+    if len(parts) > MAX_DATA_POINTS:
+        raise InputError(
+            "too_many_numbers", "too many numbers", {"most": MAX_DATA_POINTS}, len(text)
+        )
+    numbers, start = [], 0
+    for part in parts:
+        if not part.strip():
+            raise InputError("missing_number", "a number is missing", {}, start)
+        value = parse_point(" " * start + part)  # padded: error positions count in ``text``
+        if not value.is_finite or abs(value) > MAX_DATA_VALUE:
+            at = start + len(part) - len(part.lstrip())
+            raise InputError("out_of_range", "out of range", {"bound": MAX_DATA_VALUE}, at)
+        numbers.append(value)
+        start += len(part) + 1
+    return tuple(numbers)

@@ -8,6 +8,7 @@ from ui.i18n import text
 from ui.inputs import computed
 from ui.page import header, inputs_area, presenting, setup_page
 from ui.steps import steps_markdown
+from ui.tables import tex_number
 
 VERDICT_BOX = {"converges": st.success, "oscillates": st.info, "slow": st.info}
 LABELS = ("loss", "steps", "tangent", "iteration", "iteration_loss")
@@ -30,6 +31,7 @@ def descent_page() -> None:
     tree = computed(lang, compute.descent_steps)
     with st.expander(text(lang, "descent.derivation"), expanded=not presenting()):
         st.markdown(steps_markdown(tree, lang))
+    st.page_link("pages/backprop.py", label=text(lang, "descent.next"), icon=":material/hub:")
 
 
 @st.fragment
@@ -62,21 +64,15 @@ def sliders(lang: str, x: float, y: float) -> None:
             lang,
             "descent.final",
             steps=len(trajectory.losses) - 1,
-            w=_tex(trajectory.points[-1, 0]),
-            loss=_tex(trajectory.losses[-1]),
-            best=_tex(y / x),
+            w=tex_number(trajectory.points[-1, 0]),
+            loss=tex_number(trajectory.losses[-1]),
+            best=tex_number(y / x),
         )
     )
     log = st.toggle(text(lang, "descent.log"), key="log", bind="query-params")
     st.plotly_chart(
         figures.descent_figure(trajectory, samples, labels, log, presenting()), key="descent-chart"
     )
-
-
-def _tex(value: float) -> str:
-    """A number in LaTeX: 7.82e-13 → 7.82 \\times 10^{-13}."""
-    mantissa, _, exponent = f"{value:.4g}".partition("e")
-    return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa
 
 
 descent_page()

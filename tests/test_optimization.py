@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from mathcore import gradient_descent
+from mathcore import InputError, curvature, gradient_descent, mean_squared_error
 
 w, b = sp.symbols("w b", real=True)
 
@@ -73,3 +73,16 @@ def test_descent_verdict():
         0.0: "stuck",
         0.001: "slow",
     }
+
+
+def test_mean_squared_error_and_its_curvature_on_the_line_data():
+    w, b = sp.symbols("w b", real=True)
+    loss = mean_squared_error([0, 1, 2, 3], [1, 3, 5, 7], w, b)
+    assert loss.subs({w: 2, b: 1}) == 0  # the data lie on y = 2x + 1
+    assert loss.subs({w: 0, b: 0}) == sp.Rational(1 + 9 + 25 + 49, 4)
+    # Hessian (2/n)[[Σx², Σx], [Σx, n]] = [[7, 3], [3, 2]]: λ = (9 ± √61)/2, by hand
+    assert curvature(loss, [w, b]) == pytest.approx((9 + 61**0.5) / 2, rel=1e-12)
+    assert curvature(w**4, [w]) is None  # not quadratic
+    with pytest.raises(InputError) as err:
+        mean_squared_error([0, 1], [1], w, b)
+    assert err.value.code == "data_mismatch"

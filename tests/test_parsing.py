@@ -5,7 +5,7 @@ import math
 import pytest
 import sympy as sp
 
-from mathcore import InputError, parse_expression
+from mathcore import InputError, parse_expression, parse_numbers
 
 x = sp.Symbol("x", real=True)
 EVERYWHERE = (-2.3, -0.7, 0.4, 1.9, 3.1)
@@ -147,3 +147,19 @@ def test_parse_expression_suggestions():
     assert suggestion("sinx") == "sin(x)"
     assert suggestion("y") is None
     assert suggestion("2*х") == "x"
+
+
+def test_parse_numbers_reads_a_data_column_and_points_at_what_is_wrong():
+    assert parse_numbers(" 0, 1.5 ,-2, pi") == (0, sp.Rational(3, 2), -2, sp.pi)
+    cases = {  # text: (code, position)
+        "1, 2, y": ("unknown_name", 6),
+        "1,,2": ("missing_number", 2),
+        "1, 1e9": ("out_of_range", 3),
+        "1, -oo": ("out_of_range", 3),
+        ",".join("1" * 13): ("too_many_numbers", 25),
+        "1, 1/0": ("undefined_value", None),
+    }
+    for text, (code, position) in cases.items():
+        with pytest.raises(InputError) as err:
+            parse_numbers(text)
+        assert (err.value.code, err.value.position) == (code, position), text

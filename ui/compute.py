@@ -3,10 +3,12 @@ worker process with time and memory caps; reruns from widgets reuse it."""
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 import sympy as sp
 
 import mathcore as mc
+from mathcore.backprop import build_graph
 from mathcore.points import as_point
 
 X = sp.Symbol("x", real=True)
@@ -143,3 +145,71 @@ def descent_view(x: float, y: float, lr: float, w0: float, steps: int):
     hi = max([*finite, minimum]) + 1.0
     curve = mc.sample_function(loss, W, lo, hi, 400)
     return trajectory, mc.descent_verdict(trajectory), curve
+
+
+B = sp.Symbol("b", real=True)
+Y = sp.Symbol("y", real=True)
+
+
+@st.cache_data(**CACHE)
+def surface_view(xs: str, ys: str):
+    """L(w, b) = MSE of ŷ = w·x + b on the data; its partial derivatives with steps, and the
+    largest Hessian eigenvalue λ_max (η < 2/λ_max for plain descent to converge)."""
+    run = mc.Deadline(ANALYSIS_SECONDS).run
+    loss = mc.mean_squared_error(mc.parse_numbers(xs), mc.parse_numbers(ys), W, B)
+    partials = run(mc.partial_derivatives, loss, [W, B])
+    steps = {v: run(mc.derivative_steps, loss, v) for v in (W, B)}
+    hessian = sp.hessian(loss, [W, B])
+    return loss, partials, steps, hessian, mc.curvature(loss, [W, B])
+
+
+@st.cache_data(**CACHE)
+def surface_descent(xs: str, ys: str, lr: float, momentum: float, steps: int, w0: float, b0: float):
+    """The descent on L(w, b) from (w0, b0), and L on a grid that shows the path and the
+    minimum (contour 60 × 60, surface 30 × 30 points)."""
+    loss = surface_view(xs, ys)[0]
+    path = mc.gradient_descent(loss, [W, B], [w0, b0], lr, steps, momentum)
+    shown = path.points[np.all(np.abs(path.points) < 1e3, axis=1)]
+    best = np.array(_least_squares(xs, ys))
+    lo = np.minimum(shown.min(axis=0), best) - 1.5
+    hi = np.maximum(shown.max(axis=0), best) + 1.5
+    f = sp.lambdify([W, B], loss, modules="numpy")
+    grids = []
+    for n in (60, 30):
+        gw, gb = np.linspace(lo[0], hi[0], n), np.linspace(lo[1], hi[1], n)
+        grids.append((gw, gb, f(*np.meshgrid(gw, gb))))
+    return path, mc.descent_verdict(path), best, grids
+
+
+def _least_squares(xs: str, ys: str) -> tuple[float, float]:
+    """The (w, b) of least loss (the smallest such when the x are all equal)."""
+    x = np.array([float(v) for v in mc.parse_numbers(xs)])
+    y = np.array([float(v) for v in mc.parse_numbers(ys)])
+    (w, b), *_ = np.linalg.lstsq(np.column_stack([x, np.ones_like(x)]), y, rcond=None)
+    return float(w), float(b)
+
+
+SIGMOID = 1 / (1 + sp.exp(-(W * X + B)))
+NEURON_LOSS = (SIGMOID - Y) ** 2  # one neuron ŷ = σ(w·x + b), squared error against y
+NEURON_NAMES = {W * X: "u", W * X + B: "z", SIGMOID: r"\hat{y}", SIGMOID - Y: "e", NEURON_LOSS: "L"}
+FINITE_H = 1e-6
+
+
+@st.cache_data(**CACHE)
+def neuron_derivatives() -> dict:
+    """∂L/∂w and ∂L/∂b of the neuron's loss by ``mathcore.derivative``: once, symbolically."""
+    return mc.Deadline(ANALYSIS_SECONDS).run(mc.partial_derivatives, NEURON_LOSS, [W, B])
+
+
+@st.cache_data(**CACHE)
+def neuron_view(x: float, y: float, w: float, b: float):
+    """The neuron's graph after forward and backward passes, and ∂L/∂w three ways: the graph's
+    product of local derivatives, the symbolic derivative at these values, and a forward
+    difference quotient with h = 10⁻⁶."""
+    values = {X: x, Y: y, W: w, B: b}
+    graph = build_graph(NEURON_LOSS, values, NEURON_NAMES)
+    symbolic = neuron_derivatives()[W]
+    at_point = float(symbolic.subs(values))
+    along_w = NEURON_LOSS.subs({X: x, Y: y, B: b})
+    finite = mc.difference_quotient(along_w, W, as_point(float(w)), FINITE_H)
+    return graph, symbolic, at_point, finite

@@ -14,6 +14,7 @@ PAGES = [
     ("pages/extrema.py", "nav.extrema", ":material/landscape:"),
     ("pages/derivatives.py", "nav.derivatives", ":material/show_chart:"),
     ("pages/gradient-descent.py", "nav.descent", ":material/trending_down:"),
+    ("pages/backprop.py", "nav.backprop", ":material/hub:"),
     ("pages/practice.py", "nav.practice", ":material/edit_note:"),
 ]
 _LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}

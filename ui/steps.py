@@ -8,8 +8,9 @@ from mathcore.diffsteps import DerivativeStep
 from ui.i18n import text
 
 
-def steps_markdown(tree: DerivativeStep, lang: str) -> str:
-    r"""The steps as nested bullets; each names its rule and states d/dx(expr) = result.
+def steps_markdown(tree: DerivativeStep, lang: str, partial: bool = False) -> str:
+    r"""The steps as nested bullets; each names its rule and states d/dx(expr) = result
+    (∂/∂x for a ``partial`` derivative, the other variables held fixed).
 
     >>> x = sp.Symbol("x", real=True)
     >>> from mathcore import derivative_steps
@@ -20,7 +21,8 @@ def steps_markdown(tree: DerivativeStep, lang: str) -> str:
         - **Variable rule**: $\frac{d}{dx}\left(x\right) = 1$
     """
     simplified = tree.unsimplified is not None and tree.unsimplified != tree.result
-    lines = _lines(tree, lang, 0, tree.unsimplified if simplified else tree.result)
+    d = r"\partial " if partial else "d"
+    lines = _lines(tree, lang, 0, tree.unsimplified if simplified else tree.result, d)
     if simplified:
         lines.append(
             "- "
@@ -33,10 +35,10 @@ def steps_markdown(tree: DerivativeStep, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _lines(step: DerivativeStep, lang: str, depth: int, result: sp.Expr) -> list[str]:
+def _lines(step: DerivativeStep, lang: str, depth: int, result: sp.Expr, d: str) -> list[str]:
     var = sp.latex(step.var)
     line = f"{'  ' * depth}- **{text(lang, f'steps.rule.{step.rule}')}**: " + _math(
-        rf"\frac{{d}}{{d{var}}}\left({sp.latex(step.expr)}\right) = "
+        rf"\frac{{{d.strip()}}}{{{d}{var}}}\left({sp.latex(step.expr)}\right) = "
         f"{sp.latex(result)}"
     )
     if step.rule == "chain":
@@ -45,7 +47,7 @@ def _lines(step: DerivativeStep, lang: str, depth: int, result: sp.Expr) -> list
         line += " — " + text(lang, "steps.rewrite_as", expr=_math(sp.latex(step.inner)))
     out = [line]
     for sub in step.substeps:
-        out.extend(_lines(sub, lang, depth + 1, sub.result))
+        out.extend(_lines(sub, lang, depth + 1, sub.result, d))
     return out
 
 

@@ -27,3 +27,13 @@ def _cell(value, digits: int) -> str:
     if isinstance(value, float):
         return "—" if math.isnan(value) else f"{value:.{digits}g}"
     return str(value)
+
+
+def tex_number(value: float, digits: int = 4) -> str:
+    r"""A number for LaTeX, without e-notation.
+
+    >>> tex_number(7.8234e-13), tex_number(0.5), tex_number(-1234567.0)
+    ('7.823 \\times 10^{-13}', '0.5', '-1.235 \\times 10^{6}')
+    """
+    mantissa, _, exponent = f"{value:.{digits}g}".partition("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa

@@ -1,0 +1,104 @@
+"""AppTest: the backpropagation lab — the loss surface of a line and the chain rule on a neuron."""
+
+import math
+
+import pytest
+
+from tests.apptest import chart, open_page, trace, values
+
+
+def click(at, label: str):
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception
+    return at
+
+
+def markdown(at, start: str) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith(start))
+
+
+def test_loss_surface_partials_threshold_and_path():
+    at = open_page("backprop", lang="en")
+    assert not at.exception
+    # data on y = 2x + 1: ∂L/∂w = 7w + 3b − 17, ∂L/∂b = 3w + 2b − 8 (hand-derived in
+    # tests/test_backprop.py); Hessian [[7, 3], [3, 2]], λ_max = (9 + √61)/2 = 8.405
+    partials = at.latex[1].value
+    assert "3 b + 7 w - 17" in partials and "2 b + 3 w - 8" in partials
+    assert r"\lambda_{\max} = 8.405" in markdown(at, "The second partial derivatives")
+    assert "2/\\lambda_{\\max} = 0.238" in markdown(at, "Plain descent converges iff")
+    assert at.success[0].value.startswith("**Converges:**")
+    assert "least loss at $w = 2$, $b = 1$" in markdown(at, "After 100 steps")
+    contour = chart(at, 0)
+    path = trace(contour, "descent path")
+    ws, bs = values(path["x"]), values(path["y"])
+    # from (−2, 4) the gradient is (7·(−2) + 3·4 − 17, 3·(−2) + 2·4 − 8) = (−19, −6): with
+    # η = 0.2 the first step lands on (−2 + 3.8, 4 + 1.2)
+    assert (ws[0], bs[0]) == (-2.0, 4.0)
+    assert (ws[1], bs[1]) == pytest.approx((1.8, 5.2))
+    assert (ws[-1], bs[-1]) == pytest.approx((2.0, 1.0), abs=1e-4)
+    assert len(contour["frames"]) == 101  # Play walks the path in the browser
+    arrow = trace(contour, "step −η∇L")
+    assert values(contour["frames"][0]["data"][1]["x"]) == pytest.approx([-2.0, 1.8])
+    assert arrow["marker"]["symbol"] == ["circle", "arrow"]
+    assert len(at.get("plotly_chart")) == 3  # contour, surface, neuron graph
+
+
+def test_too_large_learning_rate_diverges_and_momentum_raises_the_limit():
+    at = open_page("backprop", lang="en", lr="0.3")
+    assert at.error[0].value.startswith("**Diverges:**")  # 0.3 > 2/λ_max = 0.238
+    at.slider(key="momentum").set_value(0.5).run()  # limit 2(1 + β)/λ_max = 0.357
+    assert "= 0.3569" in markdown(at, "Plain descent converges iff")
+    assert not at.error
+
+
+def test_bad_data_is_explained_not_crashed():
+    at = open_page("backprop", lang="en", xs="1, 2, y")
+    assert not at.exception
+    assert at.error[0].value.startswith("Unknown name `y`")
+    at = open_page("backprop", lang="ko", ys="1, 3")
+    assert at.error[0].value == "x는 4개, y는 2개입니다: x마다 y를 하나씩 주세요."
+    assert at.get("plotly_chart")  # the neuron below still works
+
+
+def test_neuron_forward_backward_and_one_update():
+    at = open_page("backprop", lang="en")
+    assert at.info[-1].value.startswith("Press **Forward pass**")
+    click(at, "Forward pass")
+    s = 1 / (1 + math.exp(-0.75))  # x = 1.5, w = 0.5, b = 0: z = 0.75
+    loss = (s - 1) ** 2
+    assert at.info[-1].value == f"Forward pass done: $L = {loss:.6g}$. " + (
+        "Now press **Backward step** to send the gradient back one node at a time."
+    )
+    for _ in range(9):
+        click(at, "Backward step")
+    grad_w = 2 * (s - 1) * s * (1 - s) * 1.5  # ∂L/∂w by hand: 2(ŷ − y) · σ(1 − σ) · x
+    done = at.success[-1].value
+    assert done.startswith("Backward pass complete") and f"{grad_w:.6g}" in done
+    rows = at.latex[-3].value
+    assert r"\frac{\partial L}{\partial w} &=" in rows and r"\left[x = 1.5\right]" in rows
+    product, symbolic, finite = (float(m.value) for m in at.metric)
+    assert product == pytest.approx(grad_w, rel=1e-11)
+    assert symbolic == pytest.approx(grad_w, rel=1e-11)
+    assert finite == pytest.approx(grad_w, abs=1e-6)  # forward difference, h = 1e-6
+    assert abs(finite - grad_w) > 1e-9  # … and visibly not exact
+    click(at, "Gradient-descent update")  # η = 1
+    assert at.number_input(key="w").value == pytest.approx(0.5 - grad_w, abs=1e-6)
+    updated = at.success[-1].value
+    assert updated.startswith("One update") and f"from {loss:.4g} to" in updated
+    new_loss = float(updated.rsplit(" ", 1)[-1].rstrip("."))
+    assert new_loss < loss
+
+
+def test_neuron_in_korean_and_the_link_from_gradient_descent():
+    at = open_page("backprop", lang="ko")
+    assert [b.label for b in at.button] == [
+        "순전파",
+        "역전파 한 단계",
+        "경사하강 한 번",
+        "처음부터",
+    ]
+    click(at, "순전파")
+    assert at.info[-1].value.startswith("순전파 완료")
+    descent = open_page("gradient-descent", lang="en")
+    links = [link.proto.page for link in descent.get("page_link")]
+    assert links.count("backprop") == 2  # the sidebar and the "next" link

@@ -1,0 +1,222 @@
+"""Figures of the backpropagation lab: the loss surface of a line (contours with the descent path
+and the step arrow, a 3-D surface) and one neuron's computation graph."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ui.figures import COLORS, figure, play_buttons
+
+CONTOUR_SCALE = [[0.0, "#f7fbff"], [0.5, "#9ecae1"], [1.0, "#2171b5"]]
+FORWARD, KNOWN = "#cfe6f5", "#fbd9a6"  # node fill: value computed; gradient known too
+
+
+def contour_figure(path, grid, best, lr: float, labels: dict[str, str], present: bool):
+    """Contours of L(w, b), the least-loss point, the descent path and, at the current point, the
+    step −η∇L as an arrow. Play (or the step slider) walks the path in the browser."""
+    gw, gb, z = grid
+    shown = np.all(np.abs(path.points) < 1e3, axis=1)
+    points, gradients = path.points[shown], path.gradients[shown]
+    heads = points - lr * gradients
+
+    def upto(k: int) -> list[dict]:
+        return [
+            {
+                "type": "scatter",
+                "x": points[: k + 1, 0],
+                "y": points[: k + 1, 1],
+                "mode": "lines+markers",
+                "name": labels["path"],
+                "line": {"color": COLORS["right"], "width": 2},
+                "marker": {"color": COLORS["right"], "size": 7},
+            },
+            {
+                "type": "scatter",
+                "x": [points[k, 0], heads[k, 0]],
+                "y": [points[k, 1], heads[k, 1]],
+                "mode": "lines+markers",
+                "name": labels["arrow"],
+                "line": {"color": COLORS["tangent"], "width": 3},
+                "marker": {
+                    "color": COLORS["tangent"],
+                    "size": [9, 16],
+                    "symbol": ["circle", "arrow"],
+                    "angleref": "previous",
+                },
+            },
+        ]
+
+    last = len(points) - 1
+    traces = [
+        {
+            "type": "contour",
+            "x": gw,
+            "y": gb,
+            "z": z,
+            "ncontours": 30,
+            "colorscale": CONTOUR_SCALE,
+            "showscale": False,
+            "contours": {"coloring": "heatmap"},
+            "line": {"width": 0.5, "color": "#6b8fb5"},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": [best[0]],
+            "y": [best[1]],
+            "mode": "markers",
+            "name": labels["minimum"],
+            "marker": {"symbol": "star", "size": 16, "color": COLORS["f"]},
+        },
+        *upto(last),
+    ]
+    frames = [{"data": upto(k), "traces": [2, 3], "name": str(k)} for k in range(last + 1)]
+    slider = {
+        "x": 0.16,
+        "y": -0.1,
+        "len": 0.84,
+        "currentvalue": {"prefix": f"{labels['step']} "},
+        "active": last,
+        "steps": [
+            {"label": str(k), "method": "animate", "args": [[str(k)], {"mode": "immediate"}]}
+            for k in range(last + 1)
+        ],
+    }
+    layout = {
+        "updatemenus": [play_buttons(300, y=-0.1)],
+        "sliders": [slider],
+        "xaxis": {"range": [gw[0], gw[-1]]},
+        "yaxis": {"range": [gb[0], gb[-1]]},
+    }
+    return figure(traces, "w", "b", present, height=500, layout=layout, frames=frames)
+
+
+def surface_figure(path, grid, best, labels: dict[str, str], present: bool) -> go.Figure:
+    """L(w, b) as a 3-D surface with the descent path on it."""
+    gw, gb, z = grid
+    shown = np.all(np.abs(path.points) < 1e3, axis=1)
+    traces = [
+        {
+            "type": "surface",
+            "x": gw,
+            "y": gb,
+            "z": z,
+            "colorscale": CONTOUR_SCALE,
+            "showscale": False,
+            "opacity": 0.9,
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter3d",
+            "x": path.points[shown, 0],
+            "y": path.points[shown, 1],
+            "z": path.losses[shown],
+            "mode": "lines+markers",
+            "name": labels["path"],
+            "line": {"color": COLORS["right"], "width": 5},
+            "marker": {"color": COLORS["right"], "size": 3},
+        },
+        {
+            "type": "scatter3d",
+            "x": [best[0]],
+            "y": [best[1]],
+            "z": [0.0],
+            "mode": "markers",
+            "name": labels["minimum"],
+            "marker": {"color": COLORS["f"], "size": 5, "symbol": "diamond"},
+        },
+    ]
+    layout = {
+        "scene": {
+            "xaxis": {"title": {"text": "w"}},
+            "yaxis": {"title": {"text": "b"}},
+            "zaxis": {"title": {"text": "L"}},
+            "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}},
+        },
+        "showlegend": False,
+    }
+    return figure(traces, "", "", present, height=500, layout=layout)
+
+
+def graph_figure(graph, labels: list[str], forward: bool, known: set[int], present: bool):
+    """The computation graph left to right: each node with its operation, its value once the
+    forward pass ran, and ∂L/∂(node) once the backward pass reached it (``known``); each edge
+    carries its local derivative once the gradient has flowed along it."""
+    xs, ys = _layout(graph)
+    edge_x, edge_y, mid_x, mid_y, mid_text = [], [], [], [], []
+    for i, node in enumerate(graph.nodes):
+        for j, local in zip(node.inputs, node.local, strict=True):
+            edge_x += [xs[j], xs[i], None]
+            edge_y += [ys[j], ys[i], None]
+            if j in known:
+                mid_x.append((xs[i] + xs[j]) / 2)
+                mid_y.append((ys[i] + ys[j]) / 2 + 0.12)
+                mid_text.append(f"{local:.3g}")
+    text, colors = [], []
+    for i, node in enumerate(graph.nodes):
+        lines = [f"<b>{labels[i]}</b>"]
+        if forward:
+            lines.append(f"= {node.value:.4g}")
+        if i in known:
+            short = labels[i].split(" = ")[0]
+            lines.append(f"∂L/∂{short} = {node.grad:.3g}")
+        text.append("<br>".join(lines))
+        colors.append(KNOWN if i in known else FORWARD if forward else "#eeeeee")
+    traces = [
+        {
+            "type": "scatter",
+            "x": edge_x,
+            "y": edge_y,
+            "mode": "lines",
+            "line": {"color": COLORS["neutral"], "width": 2},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": xs,
+            "y": ys,
+            "mode": "markers+text",
+            "text": text,
+            "textposition": "middle center",
+            "textfont": {"color": "#000000", "size": 12},
+            "marker": {"size": 96, "color": colors, "line": {"color": "#333333", "width": 1.5}},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": mid_x,
+            "y": mid_y,
+            "mode": "text",
+            "text": mid_text,
+            "textfont": {"color": "#8a3a6b", "size": 14},
+            "hoverinfo": "skip",
+        },
+    ]
+    hidden = {"visible": False, "range": [min(xs) - 0.5, max(xs) + 0.5]}
+    layout = {
+        "showlegend": False,
+        "xaxis": hidden,
+        "yaxis": {"visible": False, "range": [min(ys) - 0.8, max(ys) + 0.8]},
+    }
+    return figure(traces, "", "", present, height=400, layout=layout)
+
+
+def _layout(graph) -> tuple[list[float], list[float]]:
+    """Columns by depth (an input sits just left of its first user); rows spread evenly."""
+    depth = [0] * len(graph.nodes)
+    for i, node in enumerate(graph.nodes):
+        if node.inputs:
+            depth[i] = 1 + max(depth[j] for j in node.inputs)
+    for j, node in enumerate(graph.nodes):
+        if not node.inputs:
+            users = [i for i, n in enumerate(graph.nodes) if j in n.inputs]
+            depth[j] = min(depth[i] for i in users) - 1 if users else 0
+    rows: dict[int, list[int]] = {}
+    for i, d in enumerate(depth):
+        rows.setdefault(d, []).append(i)
+    xs, ys = [0.0] * len(depth), [0.0] * len(depth)
+    for d, members in rows.items():
+        for k, i in enumerate(members):
+            xs[i], ys[i] = float(d), (len(members) - 1) / 2 - k
+    return xs, ys
