@@ -9,6 +9,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tests.e2e.conftest import CHROMIUM_ARGS, IDLE, ROOT, Server
+from ui.i18n import text
 
 SHOTS = {  # name: lesson link
     "home": "/?",
@@ -18,7 +19,9 @@ SHOTS = {  # name: lesson link
     "derivatives": "/derivatives?f=x%5E2%20sin%20x&a=1&h=0.5&",
     "gradient-descent": "/gradient-descent?lr=0.2&",
     "practice": "/practice?seed=3&level=2&",
+    "backprop": "/backprop?",
 }
+CLICKS = {"backprop": ["backprop.forward", *["backprop.backward"] * 6]}  # catalog keys of buttons
 
 
 def main() -> None:
@@ -33,11 +36,15 @@ def main() -> None:
                 for lang in ("en", "ko"):
                     page.goto(f"{server.url}{link}lang={lang}")
                     page.wait_for_selector(IDLE, timeout=60_000)
+                    for key in CLICKS.get(name, []):
+                        page.get_by_role("button", name=text(lang, key), exact=True).click()
+                        page.wait_for_timeout(200)
+                        page.wait_for_selector(IDLE, timeout=60_000)
                     page.wait_for_timeout(1200)  # let Plotly and KaTeX finish drawing
                     height = page.evaluate(
                         "document.querySelector('[data-testid=stMain]').scrollHeight"
                     )
-                    page.set_viewport_size({"width": 1280, "height": min(height + 40, 3200)})
+                    page.set_viewport_size({"width": 1280, "height": min(height + 40, 4000)})
                     page.wait_for_timeout(800)
                     page.screenshot(path=docs / f"{name}-{lang}.png")
                     page.set_viewport_size({"width": 1280, "height": 900})
