@@ -5,8 +5,10 @@ import math
 
 import pytest
 import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 
-from mathcore import partial_derivatives
+from mathcore import InputError, parse_expression, partial_derivatives
 from mathcore.backprop import SIGMA, UnsupportedOperation, build_graph
 
 w, b, x, y = sp.symbols("w b x y", real=True)
@@ -102,3 +104,36 @@ def test_partial_derivatives_of_the_mean_squared_error():
     assert sp.expand(d[w] - (7 * w + 3 * b - 17)) == 0
     assert sp.expand(d[b] - (3 * w + 2 * b - 8)) == 0
     assert d[w].subs({w: 2, b: 1}) == 0 and d[b].subs({w: 2, b: 1}) == 0
+
+
+SUPPORTED = ["sin", "cos", "exp", "tanh", "sigmoid", "ln", "sqrt"]
+formulas = hst.recursive(
+    hst.sampled_from(["x", "x", "2", "3", "0.5", "pi", "-1"]),
+    lambda inner: hst.one_of(
+        hst.tuples(inner, hst.sampled_from(["+", "-", "*", "/", "^"]), inner).map(
+            lambda t: f"({t[0]}){t[1]}({t[2]})"
+        ),
+        hst.tuples(hst.sampled_from(SUPPORTED), inner).map(lambda t: f"{t[0]}({t[1]})"),
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(formulas)
+def test_property_graph_gradient_equals_sympy_diff(text):
+    """Random expressions in x (sub-expressions repeat freely): wherever the forward pass is
+    defined, the backward pass gives SymPy's derivative."""
+    try:
+        expr = parse_expression(text)
+    except InputError:
+        return
+    if not expr.has(x):
+        return
+    try:
+        graph = build_graph(expr, {x: 0.7})
+    except (ValueError, OverflowError):  # undefined or overflowing at x = 0.7
+        return
+    exact = complex(sp.diff(expr, x).subs(x, sp.Rational(7, 10)).evalf(30))
+    assert exact.imag == 0
+    assert graph.gradient(x) == pytest.approx(exact.real, rel=1e-8, abs=1e-10), text

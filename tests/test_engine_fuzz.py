@@ -74,3 +74,22 @@ def test_engine_entry_points_raise_only_handled_errors(text):
 def test_limits_page_never_shows_an_uncaught_exception(text):
     at = open_page("limits", lang="en", f=text, a="0")
     assert not at.exception, (text, at.exception)
+
+
+W, B = sp.symbols("w b", real=True)
+columns = st.lists(st.sampled_from([*PIECES, ",", ", ", "1", "-2.5"]), max_size=16).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(columns, columns)
+def test_backprop_data_columns_raise_only_handled_errors(xs, ys):
+    """The loss-surface lab's text inputs, through the engine calls its page makes."""
+    try:
+        loss = mc.mean_squared_error(mc.parse_numbers(xs), mc.parse_numbers(ys), W, B)
+    except mc.InputError:
+        return
+    for fn, args in ((mc.partial_derivatives, ([W, B],)), (mc.derivative_steps, (W,))):
+        with contextlib.suppress(HANDLED):
+            mc.run_bounded(fn, loss, *args, timeout_s=1.0)
+    mc.curvature(loss, [W, B])
+    mc.gradient_descent(loss, [W, B], [0.0, 0.0], 0.01, 5)
