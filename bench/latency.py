@@ -19,6 +19,7 @@ TOPICS = {  # page: lesson link (each has a slider)
     "limits": "/limits?lang=en",
     "derivatives": "/derivatives?f=x%5E2&a=1&lang=en",
     "gradient-descent": "/gradient-descent?lang=en",
+    "backprop": "/backprop?lang=en",
 }
 WATCH = """() => { window.__last = performance.now();
   new MutationObserver(() => { window.__last = performance.now(); })

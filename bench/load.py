@@ -36,6 +36,7 @@ PAGES = {  # page name: (query string, slider key)
     "limits": ("lang=en", "zoom"),
     "derivatives": ("f=x%5E2&a=1&lang=en", "h"),
     "gradient-descent": ("lang=en", "lr"),
+    "backprop": ("lang=en", "lr"),
 }
 
 

@@ -15,6 +15,13 @@ from ui.tables import tex_number
 
 SURFACE_LABELS = ("path", "arrow", "minimum", "step")
 NODE_KEYS = {"u": "u", "z": "z", r"\hat{y}": "yhat", "e": "e", "L": "L"}
+NEURON_INPUTS = [  # (key, default, min, max): bounded, so no value overflows a float
+    ("x", 1.5, -100.0, 100.0),
+    ("y", 1.0, -100.0, 100.0),
+    ("w", 0.5, -100.0, 100.0),
+    ("b", 0.0, -100.0, 100.0),
+    ("eta", 1.0, 0.0, 10.0),
+]
 VERDICT_BOX = {"converges": st.success, "oscillates": st.info, "slow": st.info}
 
 
@@ -72,14 +79,15 @@ def loss_surface(lang: str, xs: str, ys: str, loss, partials, steps, hessian, la
 def descent(lang: str, xs: str, ys: str, lam: float) -> None:
     """The sliders and what they change: the only part that reruns on a move."""
     stable = 2 / lam
+    high = float(f"{1.5 * stable:.3g}")
     cols = st.columns(5)
     lr = cols[0].slider(
         text(lang, "backprop.lr"),
         0.0,
-        round(1.5 * stable, 4),
-        value=round(min(0.2, 0.9 * stable), 4),
-        step=round(stable / 100, 6),
-        format="%.4f",
+        high,
+        value=float(f"{min(0.2, 0.9 * stable):.3g}"),
+        step=high / 150,
+        format="%.4f" if stable >= 0.01 else "%.2e",  # large data: a tiny stable η
         key="lr",
         bind="query-params",
     )
@@ -122,16 +130,16 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
         )
     )
     labels = {key: text(lang, f"backprop.fig.{key}") for key in SURFACE_LABELS}
-    flat, solid = st.columns(2)
-    with flat:
-        st.markdown(f"**{text(lang, 'backprop.contour')}**")
-        st.plotly_chart(
-            backprop_figures.contour_figure(path, grids[0], best, lr, labels, presenting()),
-            key="contour-chart",
-        )
-    with solid:
-        st.markdown(f"**{text(lang, 'backprop.surface3d')}**")
-        st.plotly_chart(
+    st.markdown(f"**{text(lang, 'backprop.contour')}**")
+    st.plotly_chart(
+        backprop_figures.contour_figure(path, grids[0], best, lr, labels, presenting()),
+        key="contour-chart",
+    )
+    solid = st.expander(
+        text(lang, "backprop.surface3d"), key="surface3d", on_change="rerun", bind="query-params"
+    )
+    if solid.open:  # drawn only when opened: a WebGL surface is the costliest redraw here
+        solid.plotly_chart(
             backprop_figures.surface_figure(path, grids[1], best, labels, presenting()),
             key="surface-chart",
         )
@@ -144,11 +152,15 @@ def neuron(lang: str) -> None:
         cols = st.columns(5)
         values = [
             cols[i].number_input(
-                text(lang, f"backprop.{key}"), value=default, step=0.1, key=key, bind="query-params"
+                text(lang, f"backprop.{key}"),
+                low,
+                high,
+                default,
+                0.1,
+                key=key,
+                bind="query-params",
             )
-            for i, (key, default) in enumerate(
-                (("x", 1.5), ("y", 1.0), ("w", 0.5), ("b", 0.0), ("eta", 1.0))
-            )
+            for i, (key, default, low, high) in enumerate(NEURON_INPUTS)
         ]
     x, y, w, b, eta = (float(v) for v in values)
     view = computed(lang, compute.neuron_view, x, y, w, b)
@@ -280,7 +292,7 @@ def _update(graph, eta: float) -> None:
     state = st.session_state
     w, b = state.w, state.b
     gw, gb = graph.gradient(compute.W), graph.gradient(compute.B)
-    new_w, new_b = round(w - eta * gw, 6), round(b - eta * gb, 6)
+    new_w, new_b = (round(min(max(v, -100.0), 100.0), 6) for v in (w - eta * gw, b - eta * gb))
     state.w, state.b = new_w, new_b
     after = compute.neuron_view(state.x, state.y, new_w, new_b)[0].nodes[-1].value
     state.neuron_update = {

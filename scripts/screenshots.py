@@ -19,7 +19,7 @@ SHOTS = {  # name: lesson link
     "derivatives": "/derivatives?f=x%5E2%20sin%20x&a=1&h=0.5&",
     "gradient-descent": "/gradient-descent?lr=0.2&",
     "practice": "/practice?seed=3&level=2&",
-    "backprop": "/backprop?",
+    "backprop": "/backprop?surface3d=true&",
 }
 CLICKS = {"backprop": ["backprop.forward", *["backprop.backward"] * 6]}  # catalog keys of buttons
 

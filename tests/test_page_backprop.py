@@ -36,11 +36,17 @@ def test_loss_surface_partials_threshold_and_path():
     assert (ws[0], bs[0]) == (-2.0, 4.0)
     assert (ws[1], bs[1]) == pytest.approx((1.8, 5.2))
     assert (ws[-1], bs[-1]) == pytest.approx((2.0, 1.0), abs=1e-4)
-    assert len(contour["frames"]) == 101  # Play walks the path in the browser
+    # Play walks the path in the browser: every 4th of the 100 steps (26 frames, capped)
+    assert [f["name"] for f in contour["frames"]][:3] == ["0", "4", "8"]
+    assert len(contour["frames"]) == 26 and contour["frames"][-1]["name"] == "100"
     arrow = trace(contour, "step −η∇L")
     assert values(contour["frames"][0]["data"][1]["x"]) == pytest.approx([-2.0, 1.8])
     assert arrow["marker"]["symbol"] == ["circle", "arrow"]
-    assert len(at.get("plotly_chart")) == 3  # contour, surface, neuron graph
+    assert len(at.get("plotly_chart")) == 2  # contour, neuron graph: the 3-D view is closed
+    opened = open_page("backprop", lang="en", surface3d="true")
+    surface = chart(opened, 1)
+    assert [t["type"] for t in surface["data"]] == ["surface", "scatter3d", "scatter3d"]
+    assert values(surface["data"][1]["x"])[:2] == pytest.approx([-2.0, 1.8])
 
 
 def test_too_large_learning_rate_diverges_and_momentum_raises_the_limit():
@@ -102,3 +108,17 @@ def test_neuron_in_korean_and_the_link_from_gradient_descent():
     descent = open_page("gradient-descent", lang="en")
     links = [link.proto.page for link in descent.get("page_link")]
     assert links.count("backprop") == 2  # the sidebar and the "next" link
+
+
+def test_extreme_inputs_stay_within_bounds_and_on_the_page():
+    at = open_page("backprop", lang="en", xs="1000, -1000, 999", ys="0, 1, 2", w="1e9")
+    assert not at.exception
+    lr = at.slider(key="lr")
+    assert 0 < lr.value < lr.max < 1e-5  # λ_max ≈ 1.3e6: the stable η is tiny
+    assert at.number_input(key="w").value <= 100
+    at.number_input(key="x").set_value(100.0).run()
+    at.number_input(key="y").set_value(-100.0).run()
+    at.number_input(key="eta").set_value(10.0).run()
+    for _ in range(3):
+        click(at, "Gradient-descent update")  # steps that would leave the inputs' range
+    assert -100 <= at.number_input(key="w").value <= 100

@@ -3,6 +3,8 @@ worker process with time and memory caps; reruns from widgets reuse it."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import streamlit as st
 import sympy as sp
@@ -166,19 +168,25 @@ def surface_view(xs: str, ys: str):
 @st.cache_data(**CACHE)
 def surface_descent(xs: str, ys: str, lr: float, momentum: float, steps: int, w0: float, b0: float):
     """The descent on L(w, b) from (w0, b0), and L on a grid that shows the path and the
-    minimum (contour 60 × 60, surface 30 × 30 points)."""
+    minimum (contour 40 × 40, surface 30 × 30 points)."""
     loss = surface_view(xs, ys)[0]
     path = mc.gradient_descent(loss, [W, B], [w0, b0], lr, steps, momentum)
     shown = path.points[np.all(np.abs(path.points) < 1e3, axis=1)]
     best = np.array(_least_squares(xs, ys))
     lo = np.minimum(shown.min(axis=0), best) - 1.5
     hi = np.maximum(shown.max(axis=0), best) + 1.5
-    f = sp.lambdify([W, B], loss, modules="numpy")
+    f = _loss_numpy(xs, ys)
     grids = []
-    for n in (60, 30):
+    for n in (40, 30):
         gw, gb = np.linspace(lo[0], hi[0], n), np.linspace(lo[1], hi[1], n)
         grids.append((gw, gb, f(*np.meshgrid(gw, gb))))
     return path, mc.descent_verdict(path), best, grids
+
+
+@functools.lru_cache(maxsize=64)
+def _loss_numpy(xs: str, ys: str):
+    """L(w, b) as a NumPy function, compiled once per data set (a slider move reuses it)."""
+    return sp.lambdify([W, B], surface_view(xs, ys)[0], modules="numpy")
 
 
 def _least_squares(xs: str, ys: str) -> tuple[float, float]:

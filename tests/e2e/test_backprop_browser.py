@@ -24,13 +24,13 @@ def test_backprop_lab_forward_backward_update(server, page, lang):
     page.wait_for_selector(IDLE, timeout=60_000)
     main = page.locator('[data-testid="stMain"]')
     expect(page.locator("h1").first).to_have_text(text(lang, "backprop.title"))
-    expect(page.locator(CHART)).to_have_count(3)  # contour, surface, the neuron's graph
+    expect(page.locator(CHART)).to_have_count(2)  # contour, the neuron's graph
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     press(page, lang, "forward")
     for _ in range(9):
         press(page, lang, "backward")
     expect(main).to_contain_text("-0.209716")  # ∂L/∂w, derived by hand in the AppTest
-    graph = "() => document.querySelectorAll('.js-plotly-plot')[2].data[1].text.join(' ')"
+    graph = "() => document.querySelectorAll('.js-plotly-plot')[1].data[1].text.join(' ')"
     assert "∂L/∂w = -0.21" in page.evaluate(graph)
     metrics = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     product, symbolic, finite = (float(m) for m in metrics)
@@ -49,3 +49,6 @@ def test_play_walks_the_descent_path_in_the_browser(server, page):
     page.wait_for_function(f"({PATH_LENGTH})() < 101", timeout=10_000)
     script = page.locator('[data-testid="stApp"]').get_attribute("data-test-script-state")
     assert script == "notRunning"  # frames come from the figure, not from the server
+    page.get_by_text("The surface L(w, b) in 3-D").click()  # the 3-D view is drawn when opened
+    expect(page.locator(CHART)).to_have_count(3, timeout=20_000)
+    expect(page).to_have_url(re.compile(r"surface3d=true"))
