@@ -446,13 +446,17 @@ def _checked_constant(value: sp.Expr) -> sp.Expr:
 
 
 def _power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr:
-    """``base**exponent``, refused when SymPy would compute a number of more than 10⁴ digits."""
+    """``base**exponent``, refused when SymPy would compute a number of more than 10⁴ digits, or
+    when a number's power is not real (SymPy's principal value of (−1)^π is complex)."""
     if exponent.is_Rational and abs(exponent) > 1:
         digits = max((_rational_digits(r) for r in base.atoms(sp.Rational)), default=0.0)
         log_exponent = math.log10(abs(exponent.p)) - math.log10(exponent.q)
         if digits > 0 and math.log10(digits) + log_exponent > math.log10(MAX_RESULT_DIGITS):
             raise InputError("too_large", "this power is too large to compute", {"what": "power"})
-    return sp.Pow(base, exponent)
+    power = sp.Pow(base, exponent)
+    if power.is_number and power.is_real is not True:  # (−1)^π, (−8)^(1/3): complex values
+        return _checked_constant(power)
+    return power
 
 
 def _rational_digits(r: sp.Rational) -> float:

@@ -134,6 +134,9 @@ def test_property_graph_gradient_equals_sympy_diff(text):
         graph = build_graph(expr, {x: 0.7})
     except (ValueError, OverflowError):  # undefined or overflowing at x = 0.7
         return
+    except UnsupportedOperation:  # e.g. (x²)^x, which SymPy writes with |x|
+        assert expr.has(sp.Abs), text
+        return
     exact = complex(sp.diff(expr, x).subs(x, sp.Rational(7, 10)).evalf(30))
     assert exact.imag == 0
     assert graph.gradient(x) == pytest.approx(exact.real, rel=1e-8, abs=1e-10), text
