@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -62,10 +63,8 @@ def gradient_descent(
     >>> gradient_descent((w*3 - 6)**2, [w], [0.0], 0.01, 1).oscillation_lr  # 1/(2·3²)
     0.05555555555555555
     """
-    params = list(params)
-    gradient = [sp.diff(loss, p) for p in params]
-    loss_fn = sp.lambdify(params, loss, modules="numpy")
-    grad_fn = sp.lambdify(params, gradient, modules="numpy")
+    params = tuple(params)
+    loss_fn, grad_fn = _compiled(loss, params)
     w = np.asarray(start, dtype=float).reshape(len(params))
     velocity = np.zeros_like(w)
     with np.errstate(all="ignore"):
@@ -88,11 +87,30 @@ def gradient_descent(
     )
 
 
+@functools.lru_cache(maxsize=128)
+def _compiled(loss: sp.Expr, params: tuple[sp.Symbol, ...]):
+    """L and ∇L as NumPy functions, built once per loss (a slider move only changes η or w₀)."""
+    gradient = [sp.diff(loss, p) for p in params]
+    return (
+        sp.lambdify(params, loss, modules="numpy"),
+        sp.lambdify(params, gradient, modules="numpy"),
+    )
+
+
 def _thresholds(loss, params, momentum) -> tuple[float | None, float | None]:
     top = curvature(loss, params)
     if top is None:
         return None, None
     return 2 * (1 + momentum) / top, (1 / top if momentum == 0 else None)
+
+
+@functools.lru_cache(maxsize=128)
+def _curvature(loss: sp.Expr, params: tuple[sp.Symbol, ...]) -> float | None:
+    hessian = sp.hessian(loss, list(params))
+    if hessian.free_symbols or hessian.has(sp.nan, sp.zoo):  # not a quadratic loss
+        return None
+    top = max(float(v) for v in np.linalg.eigvalsh(np.array(hessian, dtype=float)))
+    return top if top > 0 else None
 
 
 def curvature(loss: sp.Expr, params: Sequence[sp.Symbol]) -> float | None:
@@ -104,11 +122,7 @@ def curvature(loss: sp.Expr, params: Sequence[sp.Symbol]) -> float | None:
     >>> curvature(mean_squared_error([0, 1, 2, 3], [1, 3, 5, 7], w, b), [w, b])  # (9 + √61)/2
     8.405124837953327
     """
-    hessian = sp.hessian(loss, list(params))
-    if hessian.free_symbols or hessian.has(sp.nan, sp.zoo):  # not a quadratic loss
-        return None
-    top = max(float(v) for v in np.linalg.eigvalsh(np.array(hessian, dtype=float)))
-    return top if top > 0 else None
+    return _curvature(loss, tuple(params))
 
 
 def mean_squared_error(
