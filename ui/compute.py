@@ -189,8 +189,9 @@ def _loss_numpy(xs: str, ys: str):
     return sp.lambdify([W, B], surface_view(xs, ys)[0], modules="numpy")
 
 
+@functools.lru_cache(maxsize=64)
 def _least_squares(xs: str, ys: str) -> tuple[float, float]:
-    """The (w, b) of least loss (the smallest such when the x are all equal)."""
+    """The (w, b) of least loss (the smallest such when the x are all equal), once per data set."""
     x = np.array([float(v) for v in mc.parse_numbers(xs)])
     y = np.array([float(v) for v in mc.parse_numbers(ys)])
     (w, b), *_ = np.linalg.lstsq(np.column_stack([x, np.ones_like(x)]), y, rcond=None)
