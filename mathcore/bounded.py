@@ -8,7 +8,8 @@ run in a small pool of worker processes:
   (``pebble``), raising :class:`ComputationTimeout`;
 - **memory**: each worker's address space is capped (``RLIMIT_AS``, 768 MiB); a ``MemoryError``
   or a worker that dies raises :class:`ComputationTooLarge`;
-- **start-up**: workers fork from a forkserver that has SymPy, NumPy and ``mathcore`` preloaded.
+- **start-up**: workers fork from a forkserver that has SymPy, NumPy and ``mathcore`` preloaded
+  and has run each entry point once (:mod:`mathcore.warmup`), so they start warm.
 
 Queueing: two workers run at once. At most :data:`MAX_PENDING` calls (running or waiting) are
 admitted; a call that cannot be admitted within ``timeout_s`` raises :class:`ComputationBusy`.
@@ -47,6 +48,7 @@ PRELOAD = [
     "sympy",
     "numpy",
     "mathcore",
+    "mathcore.warmup",  # runs each entry point once, so every worker starts warm
 ]  # "__main__": import it once here, not per worker
 
 _pool: pebble.ProcessPool | None = None

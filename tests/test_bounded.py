@@ -81,3 +81,10 @@ def test_deadline_shares_one_budget():
         budget.run(pow, 2, 10)  # nothing left: refused at once
     assert time.monotonic() - start < 1.2 + 1.0
     assert Deadline(1.0).run(pow, 2, 10) == 1024
+
+
+def test_workers_fork_from_a_warmed_forkserver():
+    from mathcore import bounded, warmup
+
+    assert bounded.PRELOAD[-1] == "mathcore.warmup"
+    assert warmup.warm_up() >= 55  # of 63 calls; the rest are refusals such as ln at −3
