@@ -54,6 +54,8 @@ PRELOAD = [
 _pool: pebble.ProcessPool | None = None
 _pool_lock = threading.Lock()
 _slots = threading.BoundedSemaphore(MAX_PENDING)
+_started = threading.Event()
+STARTUP_TIMEOUT_S = 60.0
 
 
 def run_bounded(fn: Callable[..., T], *args: Any, timeout_s: float = 3.0, **kwargs: Any) -> T:
@@ -101,12 +103,16 @@ def run_bounded(fn: Callable[..., T], *args: Any, timeout_s: float = 3.0, **kwar
 class Deadline:
     """One time budget for several bounded calls, so a page's whole analysis answers in time.
 
+    The budget starts once the workers are up: starting them (the first call in a process:
+    forkserver, preloads, warm-up, ~2 s) is not charged to an analysis.
+
     >>> budget = Deadline(2.5)
     >>> budget.run(pow, 2, 10)
     1024
     """
 
     def __init__(self, seconds: float) -> None:
+        _start_workers()
         self.end = time.monotonic() + seconds
 
     def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -115,6 +121,13 @@ class Deadline:
         if left < 0.05:
             raise ComputationTimeout("the time for this analysis is used up")
         return run_bounded(fn, *args, timeout_s=left, **kwargs)
+
+
+def _start_workers() -> None:
+    """Block until the pool has answered once (at once after the first time)."""
+    if not _started.is_set():
+        run_bounded(int, 0, timeout_s=STARTUP_TIMEOUT_S)
+        _started.set()
 
 
 def _limit_memory(limit: int) -> None:
