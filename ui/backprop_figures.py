@@ -148,6 +148,9 @@ def graph_figure(graph, labels: list[str], forward: bool, known: set[int], prese
     forward pass ran, and ∂L/∂(node) once the backward pass reached it (``known``); each edge
     carries its local derivative once the gradient has flowed along it."""
     xs, ys = _layout(graph)
+    text_scale = (
+        1.5 if present else 1.0
+    )  # nodes grow with the projector's marker scale; so must text
     edge_x, edge_y, mid_x, mid_y, mid_text = [], [], [], [], []
     for i, node in enumerate(graph.nodes):
         for j, local in zip(node.inputs, node.local, strict=True):
@@ -183,7 +186,7 @@ def graph_figure(graph, labels: list[str], forward: bool, known: set[int], prese
             "mode": "markers+text",
             "text": text,
             "textposition": "middle center",
-            "textfont": {"color": "#000000", "size": 12},
+            "textfont": {"color": "#000000", "size": 12 * text_scale},
             "marker": {"size": 96, "color": colors, "line": {"color": "#333333", "width": 1.5}},
             "hoverinfo": "skip",
         },
@@ -193,7 +196,7 @@ def graph_figure(graph, labels: list[str], forward: bool, known: set[int], prese
             "y": mid_y,
             "mode": "text",
             "text": mid_text,
-            "textfont": {"color": "#8a3a6b", "size": 14},
+            "textfont": {"color": "#8a3a6b", "size": 14 * text_scale},
             "hoverinfo": "skip",
         },
     ]
