@@ -46,12 +46,7 @@ def figure(
     for trace in traces:
         _scale(trace, scale)
     frames = [
-        {
-            **frame,
-            "data": [
-                {"type": t["type"], "x": _plain(t["x"]), "y": _plain(t["y"])} for t in frame["data"]
-            ],
-        }
+        {**frame, "data": [{"type": t["type"], "x": t["x"], "y": t["y"]} for t in frame["data"]]}
         for frame in frames or ()
     ]
     base = {
@@ -66,11 +61,6 @@ def figure(
     for key, value in (layout or {}).items():
         base[key] = {**base[key], **value} if isinstance(base.get(key), dict) else value
     return go.Figure(data=traces, layout=base, frames=frames)
-
-
-def _plain(values) -> list:
-    """Frame coordinates as a list: Plotly copies and validates a NumPy array in every frame."""
-    return np.asarray(values, dtype=float).tolist()
 
 
 def _scale(trace: dict, scale: float) -> None:
