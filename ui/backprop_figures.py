@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.figures import COLORS, figure, play_buttons
+from ui.figures import COLORS, figure, on_screen, play_buttons
 
 CONTOUR_SCALE = [[0.0, "#f7fbff"], [0.5, "#9ecae1"], [1.0, "#2171b5"]]
 CONTOUR_LINES = [[0.0, "#9ecae1"], [1.0, "#08306b"]]
@@ -19,7 +19,7 @@ def contour_figure(path, grid, best, lr: float, labels: dict[str, str], present:
     step −η∇L as an arrow. Play (or the step slider) walks the path in the browser, through at
     most ``MAX_FRAMES`` steps."""
     gw, gb, z = grid
-    shown = np.all(np.abs(path.points) < 1e3, axis=1)
+    shown = on_screen(path.points)
     points, gradients = path.points[shown], path.gradients[shown]
     heads = points - lr * gradients
 
@@ -99,7 +99,7 @@ def contour_figure(path, grid, best, lr: float, labels: dict[str, str], present:
 def surface_figure(path, grid, best, labels: dict[str, str], present: bool) -> go.Figure:
     """L(w, b) as a 3-D surface with the descent path on it."""
     gw, gb, z = grid
-    shown = np.all(np.abs(path.points) < 1e3, axis=1)
+    shown = on_screen(path.points)
     traces = [
         {
             "type": "surface",

@@ -12,6 +12,7 @@ import sympy as sp
 import mathcore as mc
 from mathcore.backprop import build_graph
 from mathcore.points import as_point
+from ui.figures import on_screen
 
 X = sp.Symbol("x", real=True)
 ZOOMS = (0.01, 0.05, 0.1, 0.5, 1.0, 2.0, 4.0, 10.0)  # the limits page's zoom slider
@@ -140,8 +141,7 @@ def descent_view(x: float, y: float, lr: float, w0: float, steps: int):
     slider move does not wait for a worker."""
     loss = descent_loss(x, y)
     trajectory = mc.gradient_descent(loss, [W], [w0], lr, steps)
-    ws = trajectory.points[:, 0]
-    finite = ws[abs(ws) < 1e3]
+    finite = trajectory.points[on_screen(trajectory.points), 0]
     minimum = y / x if x else 0.0
     lo = min([*finite, minimum]) - 1.0
     hi = max([*finite, minimum]) + 1.0
@@ -171,7 +171,7 @@ def surface_descent(xs: str, ys: str, lr: float, momentum: float, steps: int, w0
     minimum (contour 40 × 40, surface 30 × 30 points)."""
     loss = surface_view(xs, ys)[0]
     path = mc.gradient_descent(loss, [W, B], [w0, b0], lr, steps, momentum)
-    shown = path.points[np.all(np.abs(path.points) < 1e3, axis=1)]
+    shown = path.points[on_screen(path.points)]
     best = np.array(_least_squares(xs, ys))
     lo = np.minimum(shown.min(axis=0), best) - 1.5
     hi = np.maximum(shown.max(axis=0), best) + 1.5

@@ -23,6 +23,14 @@ COLORS = {
     "accent": "#56B4E9",
     "neutral": "#999999",
 }
+DRAWN_LIMIT = 1e3  # iterates of a diverging descent beyond this are left out of plots and ranges
+
+
+def on_screen(points: np.ndarray) -> np.ndarray:
+    """Which descent iterates (rows of ``Trajectory.points``) are small enough to draw."""
+    return np.all(np.abs(points) < DRAWN_LIMIT, axis=1)
+
+
 KIND_COLORS = {"local_min": "#0072B2", "local_max": "#D55E00", "neither": "#999999"}
 _AXIS = {"zeroline": True, "zerolinecolor": "#bbbbbb"}
 
@@ -386,7 +394,7 @@ def descent_figure(
     point and a short tangent, and the loss against the iteration (optionally log scale). Play
     adds the steps one by one in the browser (Plotly frames)."""
     ws, losses = trajectory.points[:, 0], trajectory.losses
-    shown = np.abs(ws) < 1e3
+    shown = on_screen(trajectory.points)
     ws, losses, slopes = ws[shown], losses[shown], trajectory.gradients[shown, 0]
     gap = np.full_like(ws, np.nan)
     seg_x = np.column_stack([ws - 0.3, ws + 0.3, gap]).ravel()
