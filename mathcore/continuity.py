@@ -18,7 +18,24 @@ import sympy as sp
 from mathcore.limits import limit_at
 from mathcore.points import Point, as_point, finite_real, value_at
 
-KINDS = ("continuous", "removable", "jump", "infinite", "oscillating")
+KINDS = ("continuous", "removable", "jump", "infinite", "oscillating", "undefined", "uncertain")
+# How f behaves at a as seen by its one-sided derivatives (limits of the difference quotient):
+# differentiable; corner (finite, different: |x| at 0); vertical_tangent (both +oo or both -oo:
+# x^(1/3) at 0); cusp (+oo and -oo: x^(2/3) at 0); one_sided (f is defined on one side only and
+# has a finite one-sided derivative there); oscillating (the quotient oscillates: x sin(1/x));
+# discontinuous (f jumps or blows up at a); uncertain (no method agreed with the numbers);
+# undefined (f(a) does not exist).
+SHAPES = (
+    "differentiable",
+    "corner",
+    "vertical_tangent",
+    "cusp",
+    "one_sided",
+    "oscillating",
+    "discontinuous",
+    "uncertain",
+    "undefined",
+)
 
 
 @dataclass(frozen=True)
@@ -39,14 +56,19 @@ class ContinuityResult:
     limit_exists: bool
     equal: bool
     one_sided: bool
+    left_kind: str = "limit"
+    right_kind: str = "limit"
 
 
 @dataclass(frozen=True)
 class DifferentiabilityResult:
     """One-sided derivatives (limits of the difference quotient) and the derivative if it exists.
 
+    ``left_derivative``/``right_derivative`` are numbers or ±``oo`` (a vertical tangent or a
+    cusp), ``None`` where the one-sided quotient has no limit or f is undefined on that side.
     ``subgradient`` is ``(left, right)`` at a convex kink (finite one-sided derivatives with
     left < right): every slope in between is a sub-gradient, e.g. [0, 1] for ReLU at 0.
+    ``shape`` is one of :data:`SHAPES`.
     """
 
     point: sp.Expr
@@ -55,6 +77,7 @@ class DifferentiabilityResult:
     right_derivative: sp.Expr | None
     derivative: sp.Expr | None
     subgradient: tuple[sp.Expr, sp.Expr] | None
+    shape: str = "differentiable"
 
 
 def classify_continuity(expr: sp.Expr, var: sp.Symbol, point: Point) -> ContinuityResult:
@@ -71,6 +94,8 @@ def classify_continuity(expr: sp.Expr, var: sp.Symbol, point: Point) -> Continui
     'oscillating'
     >>> classify_continuity(sp.Max(0, x), x, 0).continuous
     True
+    >>> classify_continuity(sp.sin(1 / x) / x, x, 0).kind  # oscillates without bound
+    'oscillating'
     """
     a = as_point(point)
     value = value_at(expr, var, a)
@@ -80,7 +105,15 @@ def classify_continuity(expr: sp.Expr, var: sp.Symbol, point: Point) -> Continui
         for v, osc in ((lim.left, lim.left_oscillates), (lim.right, lim.right_oscillates))
         if v is not None or osc
     ]
-    one_sided = lim.verdict == "undefined" and len(sides) == 1
+    one_sided = (
+        lim.verdict == "undefined"
+        and len(sides) == 1
+        and "uncertain"
+        not in (
+            lim.left_kind,
+            lim.right_kind,
+        )
+    )
     # at an edge of f's domain, use the side where f is defined
     limit = sides[0] if one_sided else (lim.value if lim.verdict == "converges" else None)
     limit_exists = finite_real(limit) is not None if limit is not None else False
@@ -95,8 +128,10 @@ def classify_continuity(expr: sp.Expr, var: sp.Symbol, point: Point) -> Continui
         kind = "infinite"
     elif lim.verdict == "sides_differ":
         kind = "jump"
-    else:
-        raise NotImplementedError(f"cannot classify the behaviour of {expr} at {a}")
+    elif "uncertain" in (lim.left_kind, lim.right_kind):
+        kind = "uncertain"
+    else:  # f has no real values on either side near a (and no limit to speak of)
+        kind = "undefined"
     return ContinuityResult(
         a,
         equal,
@@ -108,6 +143,8 @@ def classify_continuity(expr: sp.Expr, var: sp.Symbol, point: Point) -> Continui
         limit_exists,
         equal,
         one_sided,
+        lim.left_kind,
+        lim.right_kind,
     )
 
 
@@ -122,19 +159,57 @@ def differentiability_at(expr: sp.Expr, var: sp.Symbol, point: Point) -> Differe
     (False, -1, 1, (-1, 1))
     >>> differentiability_at(x**3, x, 2).derivative
     12
+    >>> cube_root = sp.sign(x) * sp.Abs(x) ** sp.Rational(1, 3)
+    >>> d = differentiability_at(cube_root, x, 0)
+    >>> (d.differentiable, d.left_derivative, d.right_derivative, d.shape)
+    (False, oo, oo, 'vertical_tangent')
+    >>> differentiability_at(sp.Abs(x) ** sp.Rational(2, 3), x, 0).shape
+    'cusp'
+    >>> d = differentiability_at(sp.Max(x, x**2), x, 1)
+    >>> (d.left_derivative, d.right_derivative, d.subgradient, d.shape)
+    (1, 2, (1, 2), 'corner')
     """
     a = as_point(point)
     value = value_at(expr, var, a)
     if value is None or a.is_infinite:
-        return DifferentiabilityResult(a, False, None, None, None, None)
+        return DifferentiabilityResult(a, False, None, None, None, None, "undefined")
     h = sp.Symbol("h", real=True)
     quotient = (expr.subs(var, a + h) - value) / h
     lim = limit_at(quotient, h, 0)
-    left, right = finite_real(lim.left), finite_real(lim.right)
+    left, right = lim.left, lim.right
     differentiable = lim.verdict == "converges"
     subgradient = None
-    if not differentiable and left is not None and right is not None and left < right:
+    finite = [finite_real(v) for v in (left, right)]
+    if not differentiable and None not in finite and bool(finite[0] < finite[1]):
         subgradient = (left, right)
+    shape = "differentiable" if differentiable else _shape(expr, var, a, value, lim)
     return DifferentiabilityResult(
-        a, differentiable, left, right, lim.value if differentiable else None, subgradient
+        a, differentiable, left, right, lim.value if differentiable else None, subgradient, shape
     )
+
+
+def _shape(expr, var, a, value, quotient) -> str:
+    """Name what the one-sided derivatives say when f′(a) does not exist."""
+    kinds = (quotient.left_kind, quotient.right_kind)
+    if "uncertain" in kinds:
+        return "uncertain"
+    sides = zip((quotient.left, quotient.right), kinds, strict=True)
+    slopes = [v for v, k in sides if k == "limit"]
+    if any(v.is_infinite for v in slopes):
+        f = limit_at(expr, var, a)  # an infinite slope is a jump unless f is continuous there
+        if any(s is not None and not (s.is_finite and _equal(s, value)) for s in (f.left, f.right)):
+            return "discontinuous"
+        if any(k in ("oscillates", "unbounded", "uncertain") for k in (f.left_kind, f.right_kind)):
+            return "discontinuous"
+    if any(k in ("oscillates", "unbounded") for k in kinds):
+        return "oscillating"
+    if len(slopes) == 1:
+        return "vertical_tangent" if slopes[0].is_infinite else "one_sided"
+    left, right = slopes
+    if left.is_infinite and right.is_infinite:
+        return "vertical_tangent" if left == right else "cusp"
+    return "corner"
+
+
+def _equal(limit: sp.Expr, value: sp.Expr) -> bool:
+    return abs(float(limit) - float(value)) <= 1e-12 * max(1.0, abs(float(value)))

@@ -1,24 +1,39 @@
-"""Limits that say which side they are: ``limit_at`` and the numeric approach table.
+"""Limits that say which side they are, checked against the function's own values.
 
 SymPy's ``limit(f, x, a)`` is the *right-hand* limit; ``limit(1/(x+1), x, -1)`` is ``oo`` although
-the two-sided limit does not exist. ``limit_at`` computes both sides, checks that f is defined
-(real) on each side, and names the verdict.
+the two-sided limit does not exist. SymPy also picks a Piecewise/Max/Min branch by its condition
+*at* a whatever the side, returns loose ``AccumBounds`` enclosures, and has known wrong answers.
+``limit_at`` therefore works one side at a time:
+
+1. the function's values are probed toward a from that side (mpmath, 60 digits, bounded in time
+   and safe from overflow): no real values there means f is *undefined* on that side;
+2. every piece (Abs, Max, Min, sign, Heaviside, floor, ceiling, Mod, Piecewise) is replaced by the
+   branch that holds just beside a on that side, and SymPy takes the limit of that;
+3. each symbolic answer is checked against the probed values; one the numbers contradict is never
+   shown. The next method is tried (SymPy's directional limit, the simplified f); when none
+   agrees, the values decide whether f *oscillates* (bounded or not), and otherwise the side is
+   *uncertain* and the page shows the table.
 
 >>> x = sp.Symbol("x", real=True)
 >>> r = limit_at(1 / (x + 1), x, -1)
 >>> (r.left, r.right, r.value, r.verdict)
 (-oo, oo, None, 'sides_differ')
+>>> limit_at(sp.Min(x, x**2) / x, x, 0).left, limit_at(sp.Min(x, x**2) / x, x, 0).right
+(1, 0)
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import mpmath
 import sympy as sp
 
 from mathcore.errors import SYMPY_FAILURES
-from mathcore.points import Point, as_point, finite_at, finite_real, numeric, value_at
+from mathcore.points import Point, as_point, finite_at, finite_real, value_at
+from mathcore.timelimit import TimeLimitExceeded, time_limit
 
 VERDICTS = (
     "converges",
@@ -27,9 +42,21 @@ VERDICTS = (
     "sides_differ",
     "oscillates",
     "undefined",
+    "uncertain",
 )
+# What one side does: a limit (number or ±oo), bounded or unbounded oscillation, no real values
+# of f on that side, or no method the numbers agree with.
+SIDE_KINDS = ("limit", "oscillates", "unbounded", "undefined", "uncertain")
 TABLE_EXPONENTS = tuple(range(1, 7))
-_JUMPY = (sp.floor, sp.ceiling, sp.sign, sp.Heaviside, sp.Piecewise)
+DIGITS = 60  # probe precision: a ± 10⁻¹⁴ keeps ~45 significant digits of f
+# Probe distances t = 10^(-s): four per decade, offset so no probe lands on a "nice" number
+# (an integer toward ±∞, where (−1/4)^x is real only at integers).
+PROBE_DECADES = tuple(1.0173 + 0.25 * i for i in range(52))  # t from 10⁻¹ to ~10⁻¹⁴
+INFINITY_DECADES = tuple(0.5173 + 0.25 * i for i in range(31))  # x from ~3 to ~10⁸
+PROBE_SECONDS = 0.6  # for all probes of one side; the rest count as unknown
+SYMPY_SECONDS = 1.2  # for each SymPy limit; then the next method
+WINDOW = 24  # the probes nearest to a (six decades) that decide
+SIDE_STEP = sp.Rational(1, 10**20)  # where a branch is chosen: just beside a
 
 
 @dataclass(frozen=True)
@@ -37,9 +64,10 @@ class LimitResult:
     """One- and two-sided limits of f at a point.
 
     ``left``/``right``: the one-sided limits (a number, ``oo``, ``-oo``), ``None`` when that side
-    oscillates or f is undefined there. At ``oo`` only ``left`` (x grows) is used, at ``-oo``
-    only ``right``. ``value``: the limit asked for (``side``), ``None`` if it does not exist.
-    ``table_left``/``table_right``: ``(x, f(x))`` for x = a ∓ 10⁻ᵏ, k = 1..6 (x = ±10ᵏ at ±∞).
+    oscillates, f is undefined there, or the engine is not sure. At ``oo`` only ``left`` (x grows)
+    is used, at ``-oo`` only ``right``. ``value``: the limit asked for (``side``), ``None`` if it
+    does not exist. ``table_left``/``table_right``: ``(x, f(x))`` for x = a ∓ 10⁻ᵏ, k = 1..6
+    (x = ±10ᵏ at ±∞). ``left_kind``/``right_kind``: one of :data:`SIDE_KINDS`.
     """
 
     point: sp.Expr
@@ -52,15 +80,57 @@ class LimitResult:
     verdict: str
     table_left: tuple[tuple[float, float], ...]
     table_right: tuple[tuple[float, float], ...]
+    left_kind: str = "limit"
+    right_kind: str = "limit"
 
     @property
     def converges(self) -> bool:
         """True iff the limit asked for exists and is finite."""
         return self.verdict == "converges"
 
+    @property
+    def unbounded(self) -> bool:
+        """True iff a side asked for oscillates without bound (x·sin x at ∞, sin(1/x)/x at 0)."""
+        return "unbounded" in self._kinds_asked()
+
+    @property
+    def uncertain_sides(self) -> tuple[str, ...]:
+        """The sides asked for on which no method agreed with f's values."""
+        kinds = {"left": self.left_kind, "right": self.right_kind}
+        return tuple(s for s in self._sides_asked() if kinds[s] == "uncertain")
+
+    def _sides_asked(self) -> tuple[str, ...]:
+        return ("left", "right") if self.side == "both" else (self.side,)
+
+    def _kinds_asked(self) -> tuple[str, ...]:
+        kinds = {"left": self.left_kind, "right": self.right_kind}
+        return tuple(kinds[s] for s in self._sides_asked())
+
+
+@dataclass(frozen=True)
+class _Side:
+    value: sp.Expr | None
+    kind: str
+
 
 def limit_at(expr: sp.Expr, var: sp.Symbol, point: Point, side: str = "both") -> LimitResult:
     """The limit of ``expr`` as ``var`` → ``point`` from ``side`` ("both", "left", "right").
+
+    Parameters
+    ----------
+    expr : a SymPy expression in the real symbol ``var``.
+    var : the variable.
+    point : a finite real number, ``oo`` or ``-oo``.
+    side : "both" (two-sided), "left" (x → a⁻) or "right" (x → a⁺); at ±∞ the only side.
+
+    Returns
+    -------
+    LimitResult with both one-sided limits, the verdict (one of :data:`VERDICTS`) and the table.
+
+    Raises
+    ------
+    ValueError
+        For a ``side`` other than the three above.
 
     Examples
     --------
@@ -73,6 +143,11 @@ def limit_at(expr: sp.Expr, var: sp.Symbol, point: Point, side: str = "both") ->
     ('sides_differ', 1)
     >>> limit_at(sp.exp(-x), x, sp.oo).value
     0
+    >>> r = limit_at(x * sp.sin(x), x, sp.oo)
+    >>> r.verdict, r.unbounded
+    ('oscillates', True)
+    >>> limit_at(sp.sin(x)**2 + sp.cos(x)**2, x, sp.oo).value  # not "oscillates"
+    1
     """
     if side not in ("both", "left", "right"):
         raise ValueError(f"side must be 'both', 'left' or 'right', not {side!r}")
@@ -82,20 +157,31 @@ def limit_at(expr: sp.Expr, var: sp.Symbol, point: Point, side: str = "both") ->
     elif a is -sp.oo:
         side = "right"
     table_left, table_right = approach_table(expr, var, a)
-    left, left_osc = (None, False)
-    right, right_osc = (None, False)
-    if a is not -sp.oo:
-        left, left_osc = _one_side(expr, var, a, "-", table_left)
-    if a is not sp.oo:
-        right, right_osc = _one_side(expr, var, a, "+", table_right)
-    value, verdict = _verdict(side, left, right, left_osc, right_osc)
+    probe = _Probe(expr, var)
+    left = _one_side(expr, var, a, -1, probe) if a is not -sp.oo else _Side(None, "limit")
+    right = _one_side(expr, var, a, 1, probe) if a is not sp.oo else _Side(None, "limit")
+    value, verdict = _verdict(side, left, right)
     return LimitResult(
-        a, side, left, right, left_osc, right_osc, value, verdict, table_left, table_right
+        a,
+        side,
+        left.value,
+        right.value,
+        left.kind in ("oscillates", "unbounded"),
+        right.kind in ("oscillates", "unbounded"),
+        value,
+        verdict,
+        table_left,
+        table_right,
+        left.kind,
+        right.kind,
     )
 
 
 def approach_table(expr: sp.Expr, var: sp.Symbol, point: Point):
     """``(x, f(x))`` rows approaching ``point`` from the left and from the right.
+
+    Values are computed with 60 digits, in bounded time: ``nan`` where f is undefined or not
+    real (or took too long), ``±inf`` beyond the float range.
 
     >>> x = sp.Symbol("x", real=True)
     >>> left, right = approach_table((x**2 - 1) / (x - 1), x, 1)
@@ -103,49 +189,135 @@ def approach_table(expr: sp.Expr, var: sp.Symbol, point: Point):
     ((0.9, 1.9), (1.000001, 2.000001))
     """
     a = as_point(point)
+    probe = _Probe(expr, var)
     if a.is_infinite:
         sign = 1 if a is sp.oo else -1
         xs = [sign * sp.Integer(10) ** k for k in TABLE_EXPONENTS]
-        rows = tuple(zip(map(float, xs), numeric(expr, var, xs), strict=True))
+        rows = tuple(zip(map(float, xs), probe.floats(xs), strict=True))
         return (rows, ()) if a is sp.oo else ((), rows)
     steps = [sp.Rational(1, 10**k) for k in TABLE_EXPONENTS]
     tables = []
     for sign in (-1, 1):
         xs = [a + sign * h for h in steps]
-        tables.append(tuple(zip(map(float, xs), numeric(expr, var, xs), strict=True)))
+        tables.append(tuple(zip(map(float, xs), probe.floats(xs), strict=True)))
     return tables[0], tables[1]
 
 
-def _one_side(expr, var, a, direction, table) -> tuple[sp.Expr | None, bool]:
-    """The one-sided limit, or ``(None, oscillates?)``; a side where f is not real is undefined.
+class _Probe:
+    """f evaluated by mpmath at 60 digits; each value a real ``mpf``, ``nan`` (not real or not
+    defined) or ``None`` (too large to compute, or out of time)."""
 
-    With x = a ± t and t > 0, SymPy settles piecewise conditions for the side (SymPy's own
-    ``limit`` of a Piecewise looks at the condition *at* a, and has no series for ``Max``)."""
-    if all(math.isnan(y) for _, y in table[-3:]):
-        return None, False  # f is not (real-)defined on this side near a
-    if a.is_infinite:
-        result = _sympy_limit(expr, var, a)
-    elif _continuous_at(expr, var, a):
-        return value_at(expr, var, a), False
-    else:
-        t = sp.Dummy("t", positive=True)
+    def __init__(self, expr: sp.Expr, var: sp.Symbol) -> None:
+        numeric_form = expr.replace(sp.Heaviside, lambda u, *_: sp.Piecewise((0, u < 0), (1, True)))
+        self.f = sp.lambdify(var, numeric_form, modules="mpmath")
+
+    def values(self, xs, seconds: float = PROBE_SECONDS) -> list:
+        out = [None] * len(xs)
         try:
-            shifted = expr.subs(var, a + t if direction == "+" else a - t)
-        except SYMPY_FAILURES as exc:  # e.g. Max(0, 0**t): SymPy cannot compare while building
-            raise NotImplementedError(f"SymPy cannot find the limit of {expr} at {a}") from exc
-        result = _sympy_limit(shifted, t, 0)
-    if isinstance(result, sp.AccumBounds):
-        return None, True
-    if result in (sp.oo, -sp.oo):
-        return result, False
-    return finite_real(result), False
+            with time_limit(seconds), mpmath.workdps(DIGITS):
+                for i, x in enumerate(xs):
+                    arg = mpmath.mpf(str(sp.N(x, DIGITS))) if isinstance(x, sp.Basic) else x
+                    out[i] = _real(self.f, arg)
+        except TimeLimitExceeded:
+            pass
+        return out
+
+    def floats(self, xs) -> list[float]:
+        out = []
+        for v in self.values(xs, seconds=0.3):
+            if v is None or (isinstance(v, float) and math.isnan(v)):
+                out.append(math.nan)
+            else:
+                try:
+                    out.append(float(v))
+                except OverflowError:
+                    out.append(math.inf if v > 0 else -math.inf)
+        return out
 
 
-def _continuous_at(expr: sp.Expr, var: sp.Symbol, a: sp.Expr) -> bool:
-    """f is an elementary composition (no floor, sign, pieces) and every part of it is a finite
-    real number at a: then f is continuous there and its limit is f(a), no series needed."""
-    if expr.has(*_JUMPY):
-        return False
+def _real(f, x):
+    try:
+        v = mpmath.mpmathify(f(x))
+    except (ZeroDivisionError, ValueError, TypeError, NameError):
+        return math.nan
+    except (OverflowError, MemoryError, RecursionError):
+        return None
+    if isinstance(v, mpmath.mpc):
+        if mpmath.isnan(v.real) or abs(v.imag) > mpmath.mpf(10) ** -25 * abs(v):
+            return math.nan
+        v = v.real
+    if mpmath.isnan(v):
+        return math.nan
+    if mpmath.isinf(v):
+        return None  # mpmath overflowed: a huge magnitude, not a value to compare
+    return v
+
+
+def _approach_points(a: sp.Expr, direction: int) -> list:
+    """Probe points from far to near: a ± 10^(−s), or ±10^s toward ±∞ (as mpf)."""
+    with mpmath.workdps(DIGITS):
+        if a.is_infinite:
+            sign = 1 if a is sp.oo else -1
+            return [sign * mpmath.power(10, mpmath.mpf(s)) for s in INFINITY_DECADES]
+        centre = mpmath.mpf(str(sp.N(a, DIGITS)))
+        return [centre + direction * mpmath.power(10, -mpmath.mpf(s)) for s in PROBE_DECADES]
+
+
+def _one_side(expr, var, a, direction, probe: _Probe) -> _Side:
+    """The limit from one side (``direction`` −1: from the left, +1: from the right)."""
+    ys = probe.values(_approach_points(a, direction))
+    near = [y for y in ys[-WINDOW:] if y is not None]
+    real = [y for y in ys if y is not None and not _isnan(y)]
+    if near and sum(not _isnan(y) for y in near) < len(near) / 4:
+        return _Side(None, "undefined")  # f is not (real-)defined on this side near a
+    window = [y for y in ys[-WINDOW:] if y is not None and not _isnan(y)]
+    if len(window) < 4:  # too large to evaluate near a: check against what is known
+        window = real[-WINDOW:]
+    oscillation_hint = False
+    for candidate in _candidates(expr, var, a, direction):
+        if candidate is None:
+            continue
+        if isinstance(candidate, sp.AccumBounds):
+            oscillation_hint = True
+            continue
+        if _consistent(candidate, window):
+            return _Side(candidate, "limit")
+    behaviour = _behaviour(window)
+    if behaviour in ("oscillates", "unbounded"):
+        return _Side(None, behaviour)
+    if oscillation_hint and len(window) < 4:
+        return _Side(None, "oscillates")
+    return _Side(None, "uncertain")
+
+
+def _candidates(expr, var, a, direction) -> Iterator[sp.Expr | None]:
+    """Answers to check, cheapest first: f(a) where every part of f is finite there, SymPy on
+    f with its branches chosen beside a, SymPy's own directional limit, SymPy on simplified f.
+    Each is a number, ``±oo``, an ``AccumBounds`` (an enclosure) or ``None`` (no answer)."""
+    if a.is_finite and _finite_parts(expr, var, a):
+        yield value_at(expr, var, a)
+    t = sp.Dummy("t", positive=True)
+    if a.is_infinite:
+        yield _sympy_limit(expr, var, a)
+        resolved = _resolve_side(expr, var, a, direction)
+        if resolved is not None and resolved != expr:
+            yield _sympy_limit(resolved, var, a)
+    else:
+        resolved = _resolve_side(expr, var, a, direction)
+        if resolved is not None:
+            yield _sympy_limit(resolved.subs(var, a + direction * t), t, sp.S.Zero)
+        yield _sympy_limit(expr, var, a, "+" if direction > 0 else "-")
+    try:
+        with time_limit(SYMPY_SECONDS):
+            simpler = sp.simplify(expr)
+    except (*SYMPY_FAILURES, TimeLimitExceeded):
+        return
+    if simpler != expr:
+        yield _sympy_limit(simpler, var, a, "+" if direction > 0 else "-")
+
+
+def _finite_parts(expr, var, a) -> bool:
+    """Every part of f containing x is a finite real number at a (then f(a) is the candidate)."""
     return all(
         finite_at(part, var, a)
         for part in sp.preorder_traversal(expr)
@@ -153,29 +325,160 @@ def _continuous_at(expr: sp.Expr, var: sp.Symbol, a: sp.Expr) -> bool:
     )
 
 
-def _sympy_limit(expr, var, at):
-    """SymPy's limit (from the right at 0), retried on a Piecewise rewrite when SymPy fails."""
+def _sympy_limit(expr, var, at, direction: str = "+") -> sp.Expr | None:
+    """SymPy's limit in bounded time: a real number, ``±oo``, an ``AccumBounds``, or ``None``."""
     try:
-        return sp.limit(expr, var, at)
-    except SYMPY_FAILURES:
+        with time_limit(SYMPY_SECONDS):
+            result = sp.limit(expr, var, at, direction if at.is_finite else "+")
+    except (*SYMPY_FAILURES, TimeLimitExceeded, RecursionError, OverflowError):
+        return None
+    if isinstance(result, sp.AccumBounds) or result.has(sp.AccumBounds):
+        return sp.AccumBounds(-sp.oo, sp.oo) if not isinstance(result, sp.AccumBounds) else result
+    if result in (sp.oo, -sp.oo):
+        return result
+    if isinstance(result, sp.Limit) or result.has(sp.Limit):
+        return None
+    return finite_real(result)
+
+
+def _resolve_side(expr, var, a, direction) -> sp.Expr | None:
+    """f with each piece replaced by the branch that holds just beside a on this side.
+
+    ``Max(x, x²)`` just right of 1 is ``x²``; ``floor(x)`` just left of 2 is 1; ``|sin x|`` just
+    left of π is ``sin x``. Toward ±∞ only the branch choices that do not depend on x's size are
+    made (no floor: floor(x) is not constant there). ``None`` if a choice cannot be evaluated.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> _resolve_side(sp.Max(x, x**2), x, sp.Integer(1), 1)
+    x**2
+    >>> _resolve_side(sp.floor(x) + sp.Abs(x - 2), x, sp.Integer(2), -1)
+    3 - x
+    """
+    with mpmath.workdps(DIGITS):
+        if a.is_infinite:
+            probe = mpmath.mpf(10) ** 20 * (1 if a is sp.oo else -1)
+        else:
+            probe = mpmath.mpf(str(sp.N(a + direction * SIDE_STEP, DIGITS)))
         try:
-            return sp.limit(expr.rewrite(sp.Piecewise), var, at)
-        except SYMPY_FAILURES as exc:
-            raise NotImplementedError(f"SymPy cannot find the limit of {expr} at {at}") from exc
+            return _Resolver(var, probe, a.is_finite).resolve(expr)
+        except (*SYMPY_FAILURES, ZeroDivisionError, OverflowError, _Unresolved):
+            return None
 
 
-def _verdict(side, left, right, left_osc, right_osc) -> tuple[sp.Expr | None, str]:
-    if side == "left":
-        sides = [(left, left_osc)]
-    elif side == "right":
-        sides = [(right, right_osc)]
-    else:
-        sides = [(left, left_osc), (right, right_osc)]
-    if any(osc for _, osc in sides):
+class _Unresolved(Exception):
+    """A branch condition could not be evaluated beside the point."""
+
+
+class _Resolver:
+    def __init__(self, var, probe, steps: bool) -> None:
+        self.var, self.probe, self.steps = var, probe, steps
+
+    def value(self, u: sp.Expr):
+        v = _real(sp.lambdify(self.var, u, modules="mpmath"), self.probe)
+        if v is None or _isnan(v):
+            raise _Unresolved(u)
+        return v
+
+    def holds(self, condition) -> bool:
+        if condition in (sp.true, True):
+            return True
+        if condition in (sp.false, False):
+            return False
+        try:
+            return bool(sp.lambdify(self.var, condition, modules="mpmath")(self.probe))
+        except (ZeroDivisionError, ValueError, TypeError, NameError) as exc:
+            raise _Unresolved(condition) from exc
+
+    def resolve(self, e: sp.Expr) -> sp.Expr:
+        if not e.args or self.var not in e.free_symbols:
+            return e
+        if isinstance(e, sp.Piecewise):
+            for branch, condition in e.args:
+                if self.holds(condition):
+                    return self.resolve(branch)
+            return sp.nan
+        if isinstance(e, sp.Mod):
+            p, q = e.args
+            return self.resolve(p - q * sp.floor(p / q))
+        if isinstance(e, sp.frac):
+            return self.resolve(e.args[0] - sp.floor(e.args[0]))
+        args = [self.resolve(arg) for arg in e.args]
+        if isinstance(e, (sp.Max, sp.Min)):
+            values = [self.value(arg) for arg in args]
+            pick = max if isinstance(e, sp.Max) else min
+            return args[values.index(pick(values))]
+        if isinstance(e, (sp.Abs, sp.sign, sp.Heaviside)):
+            s = mpmath.sign(self.value(args[0]))
+            if isinstance(e, sp.Abs):
+                return args[0] if s >= 0 else -args[0]
+            if isinstance(e, sp.sign):
+                return sp.Integer(int(s))
+            return sp.Integer(1 if s > 0 else 0) if s != 0 else e.func(*args)
+        if isinstance(e, (sp.floor, sp.ceiling)) and self.steps:
+            rounding = mpmath.floor if isinstance(e, sp.floor) else mpmath.ceil
+            return sp.Integer(int(rounding(self.value(args[0]))))
+        return e.func(*args)
+
+
+def _isnan(y) -> bool:
+    return isinstance(y, float) and math.isnan(y)
+
+
+def _consistent(candidate: sp.Expr, ys: list) -> bool:
+    """Do f's values nearest a (far to near) agree with ``candidate`` as the limit?
+
+    ±oo: the nearest values have that sign and are larger (in that direction) than the far ones.
+    A number L: the values are within 10⁻⁹ of L, or their distance to L shrinks toward a.
+    With fewer than four values there is nothing to contradict."""
+    if len(ys) < 4:
+        return True
+    third = max(len(ys) // 3, 1)
+    first, last = ys[:third], ys[-third:]
+    if candidate.is_infinite:
+        sign = 1 if candidate is sp.oo else -1
+        near, far = sorted(sign * y for y in last), sorted(sign * y for y in first)
+        return near[0] > 0 and near[len(near) // 2] > far[len(far) // 2]
+    with mpmath.workdps(DIGITS):
+        try:
+            target = mpmath.mpf(str(sp.N(candidate, DIGITS)))
+        except (TypeError, ValueError):
+            return False
+        scale = max(1, abs(target))
+        far = max(abs(y - target) for y in first)
+        near = max(abs(y - target) for y in last)
+        return near <= 1e-9 * scale or near < 0.9 * far
+
+
+def _behaviour(ys: list) -> str:
+    """What the values nearest a do when no symbolic answer fits: ``oscillates`` (they keep
+    turning, their spread does not shrink), ``unbounded`` (and the spread grows), else
+    ``settles`` (monotone or a shrinking spread: a limit may exist, but we cannot name it)."""
+    if len(ys) < 6:
+        return "settles"
+    third = max(len(ys) // 3, 2)
+    first, last = ys[:third], ys[-third:]
+    turns = sum(1 for p, q, r in zip(ys, ys[1:], ys[2:], strict=False) if (q - p) * (r - q) < 0)
+    spread_far, spread_near = max(first) - min(first), max(last) - min(last)
+    size = max(1, sorted(abs(y) for y in last)[len(last) // 2])
+    if turns < len(ys) // 4 or spread_near <= 1e-8 * size:
+        return "settles"
+    if spread_near > 10 * spread_far:
+        return "unbounded"
+    if spread_near >= 0.3 * spread_far:
+        return "oscillates"
+    return "settles"
+
+
+def _verdict(side: str, left: _Side, right: _Side) -> tuple[sp.Expr | None, str]:
+    sides = {"left": [left], "right": [right], "both": [left, right]}[side]
+    kinds = [s.kind for s in sides]
+    if any(k in ("oscillates", "unbounded") for k in kinds):
         return None, "oscillates"
-    values = [v for v, _ in sides]
-    if any(v is None for v in values):
+    if "uncertain" in kinds:
+        return None, "uncertain"
+    if "undefined" in kinds:
         return None, "undefined"
+    values = [s.value for s in sides]
     if len(values) == 2 and not _same(*values):
         return None, "sides_differ"
     value = values[0]
@@ -189,4 +492,6 @@ def _verdict(side, left, right, left_osc, right_osc) -> tuple[sp.Expr | None, st
 def _same(a: sp.Expr, b: sp.Expr) -> bool:
     if a.is_infinite or b.is_infinite:
         return a == b
+    if abs(float(a) - float(b)) > 1e-12 * max(1.0, abs(float(a))):
+        return False
     return sp.simplify(a - b) == 0

@@ -73,6 +73,11 @@ def test_differentiability_at_other_points():
         None,
     )
     d = differentiability_at(sp.sqrt(x), x, 0)
-    assert (d.differentiable, d.right_derivative) == (False, None)  # vertical tangent
+    assert (d.differentiable, d.left_derivative, d.right_derivative, d.shape) == (
+        False,
+        None,  # f is undefined left of 0
+        sp.oo,  # (√h − 0)/h = 1/√h → +∞: a vertical tangent at the edge of the domain
+        "vertical_tangent",
+    )
     d = differentiability_at(1 / x, x, 0)
     assert (d.differentiable, d.left_derivative, d.right_derivative) == (False, None, None)
