@@ -2,6 +2,7 @@
 
 import streamlit as st
 import sympy as sp
+from sympy import latex  # TEMP: mathcore.latex once the printer lands
 
 from ui import compute, figures
 from ui.i18n import text
@@ -27,8 +28,11 @@ def continuity_page() -> None:
         return
     continuity, smooth, samples = view
     a_tex = sp.latex(continuity.point)
-    box = st.success if continuity.continuous else st.error
-    box(text(lang, f"continuity.kind.{continuity.kind}", a=a_tex))
+    kind = continuity.kind
+    box = st.success if continuity.continuous else (st.warning if kind == "uncertain" else st.error)
+    if kind == "oscillating" and "unbounded" in (continuity.left_kind, continuity.right_kind):
+        kind = "oscillating_unbounded"
+    box(text(lang, f"continuity.kind.{kind}", a=a_tex))
     graph, facts = st.columns([3, 2])
     with graph:
         labels = {key: text(lang, f"fig.{key}") for key in LABELS}
@@ -44,7 +48,7 @@ def continuity_page() -> None:
 
 def conditions(lang: str, c, a_tex: str) -> None:
     st.markdown(f"**{text(lang, 'continuity.conditions', a=a_tex)}**")
-    tex = lambda v: sp.latex(v) if v is not None else "?"  # noqa: E731
+    tex = lambda v: latex(v) if v is not None else "?"  # noqa: E731
     if c.defined:
         first = text(lang, "continuity.defined_yes", a=a_tex, value=tex(c.value))
     else:
@@ -55,35 +59,46 @@ def conditions(lang: str, c, a_tex: str) -> None:
     elif c.limit_exists:
         second = text(lang, "continuity.limit_yes", a=a_tex, limit=tex(limit))
     else:
-        second = text(lang, "continuity.limit_no", left=tex(c.left), right=tex(c.right))
+        second = text(
+            lang,
+            "continuity.limit_no",
+            left=side_tex(lang, c.left, c.left_kind),
+            right=side_tex(lang, c.right, c.right_kind),
+        )
     third = text(lang, "continuity.equal_yes" if c.equal else "continuity.equal_no")
     for holds, line in ((c.defined, first), (c.limit_exists, second), (c.equal, third)):
         st.markdown(f"{':material/check_circle:' if holds else ':material/cancel:'} {line}")
 
 
 def differentiability(lang: str, d, a_tex: str) -> None:
-    none = rf"\text{{{text(lang, 'continuity.none')}}}"
-    tex = lambda v: sp.latex(v) if v is not None else none  # noqa: E731
     if d.differentiable:
-        st.success(text(lang, "continuity.differentiable", a=a_tex, slope=tex(d.derivative)))
+        st.success(text(lang, "continuity.differentiable", a=a_tex, slope=latex(d.derivative)))
         return
-    key = (
-        "kink"
-        if d.left_derivative is not None and d.right_derivative is not None
-        else ("no_derivative")
-    )
+    slopes = [v for v in (d.left_derivative, d.right_derivative) if v is not None]
+    key = {"corner": "kink", "discontinuous": "no_derivative"}.get(d.shape, d.shape)
+    if d.shape == "vertical_tangent" and len(slopes) == 1:
+        key = "vertical_tangent_one_sided"
     st.warning(
         text(
             lang,
             f"continuity.{key}",
             a=a_tex,
-            left=tex(d.left_derivative),
-            right=tex(d.right_derivative),
+            left=side_tex(lang, d.left_derivative, "limit"),
+            right=side_tex(lang, d.right_derivative, "limit"),
+            slope=latex(slopes[0]) if slopes else "",
         )
     )
     if d.subgradient is not None:
         low, high = d.subgradient
-        st.info(text(lang, "continuity.subgradient", low=sp.latex(low), high=sp.latex(high)))
+        st.info(text(lang, "continuity.subgradient", low=latex(low), high=latex(high)))
+
+
+def side_tex(lang: str, value, kind: str) -> str:
+    """A one-sided value in LaTeX, or in words what that side does instead."""
+    if value is not None:
+        return latex(value)
+    word = "none" if kind == "limit" else kind
+    return rf"\text{{{text(lang, f'limits.side.{word}')}}}"
 
 
 continuity_page()

@@ -26,7 +26,7 @@ def derivatives_page() -> None:
     view = analysed_at_point(lang, [], "x^2", "1", compute.derivative_view)
     if view is None:
         return
-    point, value, d1, tangent, steps, slopes, (f_samples, d_samples) = view
+    point, value, d1, tangent, steps, slopes, (f_samples, d_samples), slope_limit = view
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
     a_tex = sp.latex(point)
     st.latex(rf"f'(x) = {sp.latex(d1)}")
@@ -46,6 +46,8 @@ def derivatives_page() -> None:
             )
         else:
             st.warning(text(lang, "derivatives.no_tangent", a=a_tex))
+        if slope_limit is not None and slope_limit.verdict == "oscillates":
+            st.info(text(lang, "derivatives.derivative_oscillates", a=a_tex))
     quotient_table(lang, slopes, tangent)
     st.subheader(text(lang, "derivatives.both"))
     st.plotly_chart(

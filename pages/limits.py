@@ -44,16 +44,22 @@ def show_verdict(lang: str, result) -> None:
     values = {
         "a": sp.latex(result.point),
         "value": sp.latex(result.value),
-        "left": _latex(lang, result.left),
-        "right": _latex(lang, result.right),
+        "left": _latex(lang, result.left, result.left_kind),
+        "right": _latex(lang, result.right, result.right_kind),
     }
-    box = VERDICT_BOX.get(result.verdict, st.error)
-    box(text(lang, f"limits.verdict.{result.verdict}", **values))
-    sides = [("left", "-", result.left), ("right", "+", result.right)]
+    verdict = result.verdict
+    if verdict == "oscillates" and result.unbounded:
+        verdict = "oscillates_unbounded"
+    box = VERDICT_BOX.get(verdict, st.warning if verdict == "uncertain" else st.error)
+    box(text(lang, f"limits.verdict.{verdict}", **values))
+    sides = [
+        ("-", result.left, result.left_kind),
+        ("+", result.right, result.right_kind),
+    ]
     st.latex(
         r" \qquad ".join(
-            rf"\lim_{{x \to {sp.latex(result.point)}^{sign}}} f(x) = {_latex(lang, value)}"
-            for side, sign, value in sides
+            rf"\lim_{{x \to {sp.latex(result.point)}^{sign}}} f(x) = {_latex(lang, value, kind)}"
+            for sign, value, kind in sides
             if result.point.is_finite
         )
     )
@@ -84,8 +90,12 @@ def approach_tables(lang: str, result) -> None:
             st.markdown(markdown_table({"x": xs, "f(x)": ys}))
 
 
-def _latex(lang: str, value) -> str:
-    return sp.latex(value) if value is not None else rf"\text{{{text(lang, 'limits.side.none')}}}"
+def _latex(lang: str, value, kind: str = "limit") -> str:
+    """A one-sided limit in LaTeX, or in words what that side does instead."""
+    if value is not None:
+        return sp.latex(value)
+    word = "none" if kind == "limit" else kind
+    return rf"\text{{{text(lang, f'limits.side.{word}')}}}"
 
 
 limits_page()

@@ -250,17 +250,15 @@ def _tangents(a: float, fa: float, smooth, labels: dict[str, str]) -> list[dict]
         ("left", smooth.left_derivative, np.array([a - 1.5, a])),
         ("right", smooth.right_derivative, np.array([a, a + 1.5])),
     ):
-        if slope is not None:
-            halves.append(
-                curve(
-                    xs,
-                    fa + float(slope) * (xs - a),
-                    labels[f"{side}_tangent"],
-                    COLORS[side],
-                    width=3,
-                    dash="dash",
-                )
-            )
+        if slope is None:
+            continue
+        if slope.is_infinite:  # a vertical half-tangent: up or down from (a, f(a))
+            outward = -1 if side == "left" else 1  # the direction x moves away from a
+            up = 1 if (slope is sp.oo) == (outward > 0) else -1
+            xs, ys = np.array([a, a]), np.array([fa, fa + 1.5 * up])
+        else:
+            ys = fa + float(slope) * (xs - a)
+        halves.append(curve(xs, ys, labels[f"{side}_tangent"], COLORS[side], width=3, dash="dash"))
     return halves
 
 
