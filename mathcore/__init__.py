@@ -37,6 +37,7 @@ from mathcore.optimization import (
 )
 from mathcore.parsing import parse_expression, parse_numbers, parse_point
 from mathcore.points import numeric as numeric_values
+from mathcore.printing import latex
 from mathcore.sampling import Samples, sample_function
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "difference_quotient",
     "differentiability_at",
     "gradient_descent",
+    "latex",
     "limit_at",
     "mean_squared_error",
     "numeric_values",

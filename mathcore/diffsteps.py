@@ -100,6 +100,12 @@ def _steps(expr: sp.Expr, var: sp.Symbol) -> DerivativeStep:
         return DerivativeStep("constant", expr, sp.Integer(0), var)
     if expr == var:
         return DerivativeStep("variable", expr, sp.Integer(1), var)
+    root = _real_root(expr)
+    if root is not None:  # x^(1/3) = sign(x)|x|^(1/3): the power rule, valid for x ≠ 0
+        base, exponent = root
+        if base == var:
+            return DerivativeStep("power", expr, exponent * _real_power(var, exponent - 1), var)
+        return _chain(expr, base, _real_power(U, exponent), var)
     if isinstance(expr, sp.Add):
         subs = tuple(_steps(term, var) for term in expr.as_ordered_terms())
         return DerivativeStep("sum", expr, sp.Add(*(s.result for s in subs)), var, subs)
@@ -112,6 +118,42 @@ def _steps(expr: sp.Expr, var: sp.Symbol) -> DerivativeStep:
     if isinstance(expr, sp.Function) and type(expr) in _ATOMIC and len(expr.args) == 1:
         return _atomic(expr, var, _ATOMIC[type(expr)])
     raise NotImplementedError(f"no differentiation rule for {type(expr).__name__}")
+
+
+def _real_power(base: sp.Expr, exponent: sp.Rational | int) -> sp.Expr:
+    """``base**exponent`` as a real function: for an odd denominator q the real q-th root,
+    as :func:`mathcore.parse_expression` builds it.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> _real_power(x, sp.Rational(-2, 3)), _real_power(x, sp.Rational(1, 3)), _real_power(x, 2)
+    (Abs(x)**(-2/3), Abs(x)**(1/3)*sign(x), x**2)
+    """
+    exponent = sp.Rational(exponent)
+    if exponent.q % 2 == 0 or exponent.q == 1:
+        return base**exponent
+    magnitude = sp.Abs(base) ** exponent
+    return magnitude if exponent.p % 2 == 0 else sp.sign(base) * magnitude
+
+
+def _real_root(expr: sp.Expr) -> tuple[sp.Expr, sp.Rational] | None:
+    """``(u, p/q)`` if ``expr`` is ``_real_power(u, p/q)`` with q odd and q > 1, else ``None``."""
+    if isinstance(expr, sp.Mul) and len(expr.args) == 2:
+        sign, power = sorted(expr.args, key=lambda f: not isinstance(f, sp.sign))
+        root = _abs_power(power)
+        if isinstance(sign, sp.sign) and root and root[0] == sign.args[0] and root[1].p % 2:
+            return root
+        return None
+    root = _abs_power(expr)
+    return root if root and root[1].p % 2 == 0 else None
+
+
+def _abs_power(expr: sp.Expr) -> tuple[sp.Expr, sp.Rational] | None:
+    """``(u, p/q)`` if ``expr`` is ``|u|^(p/q)`` with q odd and q > 1."""
+    if isinstance(expr, sp.Pow) and isinstance(expr.base, sp.Abs):
+        exponent = expr.exp
+        if exponent.is_Rational and exponent.q % 2 == 1 and exponent.q > 1:
+            return expr.base.args[0], exponent
+    return None
 
 
 def _product(expr: sp.Mul, var: sp.Symbol) -> DerivativeStep:

@@ -5,22 +5,39 @@ User text never reaches ``eval``/``exec``. The pipeline is:
 1. :func:`mathcore.notation.normalize` — Unicode and math symbols to ASCII (positions kept);
 2. a token pass with Python's tokenizer — every name, number and operator is checked against a
    whitelist, with the position of the first offender;
-3. SymPy's token transformations (``auto_symbol``, ``auto_number``, ``convert_xor``, then
-   implicit multiplication/application and function exponentiation) produce Python source;
-4. ``ast.parse`` and a small interpreter that builds SymPy objects for whitelisted node types
-   only, refusing numbers that would be too large *before* SymPy computes them.
+3. :func:`mathcore.notation.explicit` — every function application gets its brackets and a
+   piecewise function becomes ``Piecewise((value, condition), …)`` (positions kept);
+4. SymPy's token transformations (``auto_symbol``, ``auto_number``, ``convert_xor``, splitting
+   ``xe`` and implicit multiplication) produce Python source;
+5. ``ast.parse`` and a small interpreter that builds SymPy objects for whitelisted node types
+   only, refusing numbers that would be too large *before* SymPy computes them. Comparisons and
+   tuples are built only as the pieces of a ``Piecewise``.
+
+Notation (see :mod:`mathcore.notation` for the rule on functions written without brackets):
+
+- ``sin x cos x`` is sin(x)·cos(x), ``sin 2x`` is sin(2x), ``sin x^2`` is sin(x²), ``ln x + 1`` is
+  ln(x) + 1, ``sin x/x`` is sin(x)/x;
+- ``sin^2 x`` is (sin x)², ``sin^-1 x``, ``sin^(-1)(x)``, ``sin⁻¹x`` are arcsin x (also cos,
+  tan); ``sin^-2 x`` is 1/(sin x)²; ``f^-1`` of any other function is refused as ambiguous;
+- ``x^(1/3)``, ``x^0.2``, ``∛x``, ``cbrt(x)``, ``root(x, 5)`` are real odd roots, defined on ℝ
+  (``sign(x)*|x|^(1/3)``); even roots (``√x``, ``∜x``, ``x^(3/4)``) need a base ≥ 0;
+- ``{x < 0: -x, x}`` (Desmos) and ``Piecewise((-x, x < 0), (x, True))`` (SymPy) are piecewise
+  functions; without a last "otherwise" piece f is undefined (nan) outside the conditions.
 
 >>> parse_expression("3x(x-1) + sin^2 x")
 3*x*(x - 1) + sin(x)**2
 >>> parse_expression("w^2 + b", variables=("w", "b"))
 b + w**2
+>>> parse_expression("sin x cos x + ln|x|")
+log(Abs(x)) + sin(x)*cos(x)
+>>> parse_expression("(-8)^(1/3) + {x != 0: x^2 sin(1/x), 0}")
+Piecewise((x**2*sin(1/x), Ne(x, 0)), (0, True)) - 2
 """
 
 from __future__ import annotations
 
 import ast
 import difflib
-import io
 import math
 import re
 import tokenize
@@ -32,15 +49,13 @@ from sympy.parsing.sympy_parser import (
     auto_number,
     auto_symbol,
     convert_xor,
-    function_exponentiation,
-    implicit_application,
     implicit_multiplication,
     split_symbols_custom,
     stringify_expr,
 )
 
 from mathcore.errors import SYMPY_FAILURES, InputError
-from mathcore.notation import Normalized, normalize
+from mathcore.notation import ALWAYS, COMPARISONS, Normalized, explicit, normalize, tokens
 
 MAX_LENGTH = 300
 MAX_PAREN_DEPTH = 30
@@ -59,6 +74,26 @@ def _sigmoid(z: sp.Expr) -> sp.Expr:
 
 def _relu(z: sp.Expr) -> sp.Expr:
     return sp.Max(0, z)
+
+
+def _cbrt(u: sp.Expr) -> sp.Expr:
+    """The real cube root, defined on all of ℝ.
+
+    >>> _cbrt(sp.Integer(-8)), _cbrt(sp.Symbol("x", positive=True))
+    (-2, x**(1/3))
+    """
+    return _power(u, sp.Rational(1, 3))
+
+
+def _root(u: sp.Expr, n: sp.Expr) -> sp.Expr:
+    """The n-th root u^(1/n): real for odd n (``root(-8, 3)`` is −2), principal for even n.
+
+    >>> _root(sp.Integer(-32), sp.Integer(5)), _root(sp.Integer(16), sp.Integer(4))
+    (-2, 2)
+    """
+    if n == 0:
+        raise InputError("undefined_value", "the 0-th root is undefined")
+    return _power(u, 1 / n)
 
 
 def _factorial(n: sp.Expr) -> sp.Expr:
@@ -106,11 +141,24 @@ FUNCTIONS: dict[str, tuple[Callable[..., sp.Expr], int, int]] = {
     "max": (sp.Max, 2, 8),
     "min": (sp.Min, 2, 8),
     "factorial": (_factorial, 1, 1),
+    "cbrt": (_cbrt, 1, 1),
+    "root": (_root, 2, 2),
 }
 # Names SymPy's transformations insert; user text cannot use them (the token pass refuses them).
 _GENERATED = ("Integer", "Float", "Symbol", "Function")
-_OPERATORS = {"+", "-", "*", "/", "**", "^", "(", ")", ","}
-_BINARY_ONLY = {"*", "/", "**", "^"}
+# Names with a meaning only in a piecewise function; ``notation.explicit`` checks where they are.
+PIECEWISE_NAMES = ("Piecewise", *ALWAYS)
+_CLOSERS = {")", "}"}
+_OPERATORS = {"+", "-", "*", "/", "**", "^", "(", ")", ",", "{", "}", ":", *COMPARISONS}
+_BINARY_ONLY = {"*", "/", "**", "^", ":", *COMPARISONS}
+_RELATIONS: dict[type, Callable[[sp.Expr, sp.Expr], sp.Basic]] = {
+    ast.Lt: sp.Lt,
+    ast.LtE: sp.Le,
+    ast.Gt: sp.Gt,
+    ast.GtE: sp.Ge,
+    ast.Eq: sp.Eq,
+    ast.NotEq: sp.Ne,
+}
 _DECIMAL = re.compile(r"(?P<int>\d*)(?:\.(?P<frac>\d*))?(?:[eE](?P<exp>[+-]?\d+))?")
 
 
@@ -132,7 +180,8 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
         With ``code`` one of ``empty``, ``too_long``, ``bad_character``, ``unbalanced``,
         ``too_complex``, ``bad_number``, ``too_large``, ``unknown_name``, ``not_allowed``,
         ``incomplete``, ``arity``, ``syntax``, ``undefined_value`` (``1/0``, ``ln 0``),
-        ``not_real`` (``√−1``).
+        ``not_real`` (``√−1``), ``piecewise`` (a malformed piecewise function),
+        ``ambiguous_inverse`` (``ln^-1 x``).
 
     Examples
     --------
@@ -160,18 +209,17 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
     norm = normalize(text)
     _check_parentheses(norm)
     _check_tokens(norm, names)
+    norm = explicit(norm, FUNCTIONS)
     source = stringify_expr(
         norm.text,
         {},
-        dict.fromkeys((*FUNCTIONS, *_GENERATED), len),
+        dict.fromkeys((*FUNCTIONS, *_GENERATED, "Piecewise"), len),
         (
             auto_symbol,
             auto_number,
             convert_xor,
             split_symbols_custom(names.splittable),
             implicit_multiplication,
-            implicit_application,
-            function_exponentiation,
         ),
     )
     try:
@@ -202,7 +250,12 @@ class _Names:
         self.letters = {n for n in (*variables, "e") if len(n) == 1}
 
     def known(self, name: str) -> bool:
-        return name in self.symbols or name in CONSTANTS or name in FUNCTIONS
+        return (
+            name in self.symbols
+            or name in CONSTANTS
+            or name in FUNCTIONS
+            or name in PIECEWISE_NAMES
+        )
 
     def splittable(self, name: str) -> bool:
         """``xe`` → ``x*e``: split only names made of single-letter variables and ``e``."""
@@ -234,9 +287,11 @@ class _Names:
 
 
 def _check_parentheses(norm: Normalized) -> None:
+    """Every ``(`` and ``{`` closed by its partner, at most ``MAX_PAREN_DEPTH`` deep."""
     stack: list[int] = []
+    partners = {")": "(", "}": "{"}
     for k, ch in enumerate(norm.text):
-        if ch == "(":
+        if ch in "({":
             stack.append(k)
             if len(stack) > MAX_PAREN_DEPTH:
                 raise InputError(
@@ -245,56 +300,62 @@ def _check_parentheses(norm: Normalized) -> None:
                     {"limit": MAX_PAREN_DEPTH},
                     norm.position(k),
                 )
-        elif ch == ")":
-            if not stack:
+        elif ch in partners:
+            if not stack or norm.text[stack[-1]] != partners[ch]:
                 raise InputError(
                     "unbalanced",
-                    f"')' at {norm.position(k)} has no '('",
-                    {"char": ")"},
+                    f"{ch!r} at {norm.position(k)} has no {partners[ch]!r}",
+                    {"char": ch},
                     norm.position(k),
                 )
             stack.pop()
     if stack:
-        pos = norm.position(stack[-1])
-        raise InputError("unbalanced", f"'(' at {pos} is never closed", {"char": "("}, pos)
+        pos, ch = norm.position(stack[-1]), norm.text[stack[-1]]
+        raise InputError("unbalanced", f"{ch!r} at {pos} is never closed", {"char": ch}, pos)
 
 
 def _check_tokens(norm: Normalized, names: _Names) -> None:
     """Refuse, with its position, the first name, number or operator we do not accept."""
-    previous = None  # the previous significant token's string ("" at the start)
-    try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(norm.text).readline))
-    except (tokenize.TokenError, SyntaxError) as exc:
-        raise InputError("syntax", "the expression is not well formed") from exc
-    for tok in tokens:
-        pos = norm.position(tok.start[1])
-        if tok.type == tokenize.NAME and not (
-            names.known(tok.string) or names.splittable(tok.string)
+    previous = None  # the previous token
+    for tok in tokens(norm):
+        pos = norm.position(tok.at)
+        if (
+            previous is not None
+            and previous.kind == tokenize.NUMBER
+            and previous.at + len(previous.text) == tok.at
+            and (previous.text.endswith(".") or tok.text.startswith("."))
+        ):  # 2..3, 1.2.3, 3..: point at the second dot
+            dot = tok.at if tok.text.startswith(".") else tok.at - 1
+            raise InputError(
+                "bad_number",
+                f"{previous.text + tok.text!r} at {norm.position(dot)} is not a decimal number",
+                {"number": previous.text + tok.text},
+                norm.position(dot),
+            )
+        if tok.kind == tokenize.NAME and not (names.known(tok.text) or names.splittable(tok.text)):
+            raise names.unknown(tok.text, pos)
+        if tok.kind == tokenize.NUMBER:
+            _check_number(tok.text, pos)
+        if tok.kind not in (tokenize.NAME, tokenize.NUMBER) and tok.text not in _OPERATORS:
+            raise InputError(
+                "not_allowed", f"{tok.text!r} at {pos} is not allowed", {"what": tok.text}, pos
+            )
+        if tok.text in _BINARY_ONLY and (
+            previous is None or previous.text in _OPERATORS - _CLOSERS
         ):
-            raise names.unknown(tok.string, pos)
-        if tok.type == tokenize.NUMBER:
-            _check_number(tok.string, pos)
-        if tok.type == tokenize.OP:
-            if tok.string not in _OPERATORS:
-                raise InputError(
-                    "not_allowed",
-                    f"{tok.string!r} at {pos} is not allowed",
-                    {"what": tok.string},
-                    pos,
-                )
-            if tok.string in _BINARY_ONLY and previous in (None, *_OPERATORS - {")"}):
-                raise InputError(
-                    "syntax",
-                    f"{tok.string!r} at {pos} has nothing before it",
-                    {"what": tok.string},
-                    pos,
-                )
-        if tok.type in (tokenize.NAME, tokenize.NUMBER, tokenize.OP):
-            previous = tok.string
-            last_pos = pos
-    if previous in _OPERATORS - {")"}:
+            raise InputError(
+                "syntax",
+                f"{tok.text!r} at {pos} has nothing before it",
+                {"what": tok.text},
+                pos,
+            )
+        previous = tok
+    if previous is not None and previous.text in _OPERATORS - _CLOSERS:
         raise InputError(
-            "incomplete", f"the input ends with {previous!r}", {"what": previous}, last_pos
+            "incomplete",
+            f"the input ends with {previous.text!r}",
+            {"what": previous.text},
+            norm.position(previous.at),
         )
 
 
@@ -378,6 +439,8 @@ class _Interpreter:
             if len(args) != 1 or not isinstance(args[0], ast.Constant):
                 raise InputError("not_allowed", f"{func} is not allowed", {"what": func})
             return self.literal(func, args[0].value)
+        if func == "Piecewise":
+            return self.piecewise(args, depth)
         if func not in FUNCTIONS:
             raise self.names.unknown(func, self._find(func))
         builder, low, high = FUNCTIONS[func]
@@ -398,6 +461,43 @@ class _Interpreter:
         if result.is_number and not result.is_Rational:
             _checked_constant(result)  # asin(2) stays symbolic but is not real
         return result
+
+    def piecewise(self, args: list[ast.expr], depth: int) -> sp.Expr:
+        """``Piecewise((value, condition), …)``: the only place a tuple or comparison may be."""
+        pieces = []
+        for arg in args:
+            if not (isinstance(arg, ast.Tuple) and len(arg.elts) == 2):
+                raise InputError(
+                    "piecewise", "a piece is (value, condition)", {}, self._find("Piecewise")
+                )
+            value = self.build(arg.elts[0], depth + 2)
+            pieces.append((value, self.condition(arg.elts[1], depth + 2)))
+        try:
+            return sp.Piecewise(*pieces)
+        except SYMPY_FAILURES as exc:
+            raise InputError(
+                "piecewise", "a condition is not a comparison", {}, self._find("Piecewise")
+            ) from exc
+
+    def condition(self, node: ast.expr, depth: int) -> sp.Basic:
+        """``True``, or a comparison; a chain ``0 < x < 1`` is the ``And`` of its links."""
+        if isinstance(node, ast.Constant) and node.value is True:
+            return sp.true
+        if isinstance(node, ast.Compare) and all(type(op) in _RELATIONS for op in node.ops):
+            sides = [self.build(side, depth + 1) for side in (node.left, *node.comparators)]
+            try:
+                links = [
+                    _RELATIONS[type(op)](a, b)
+                    for op, a, b in zip(node.ops, sides, sides[1:], strict=False)
+                ]
+            except TypeError as exc:  # x < 1/0: SymPy refuses to compare with zoo
+                raise InputError(
+                    "undefined_value", "a condition compares with an undefined value"
+                ) from exc
+            return sp.And(*links)
+        raise InputError(
+            "piecewise", "a condition must be a comparison", {}, self._find("Piecewise")
+        )
 
     def literal(self, kind: str, value: object) -> sp.Expr:
         if kind == "Integer" and type(value) is int:
@@ -447,12 +547,31 @@ def _checked_constant(value: sp.Expr) -> sp.Expr:
 
 def _power(base: sp.Expr, exponent: sp.Expr) -> sp.Expr:
     """``base**exponent``, refused when SymPy would compute a number of more than 10⁴ digits, or
-    when a number's power is not real (SymPy's principal value of (−1)^π is complex)."""
+    when a number's power is not real (SymPy's principal value of (−1)^π is complex).
+
+    An odd root is the real one (x^(1/3) is defined on all of ℝ); an even root of a negative
+    number stays undefined.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> _power(sp.Integer(-8), sp.Rational(1, 3)), _power(sp.Integer(-8), sp.Rational(2, 3))
+    (-2, 4)
+    >>> _power(x, sp.Rational(1, 3)), _power(x, sp.Rational(3, 4))
+    (Abs(x)**(1/3)*sign(x), x**(3/4))
+    """
     if exponent.is_Rational and abs(exponent) > 1:
         digits = max((_rational_digits(r) for r in base.atoms(sp.Rational)), default=0.0)
         log_exponent = math.log10(abs(exponent.p)) - math.log10(exponent.q)
         if digits > 0 and math.log10(digits) + log_exponent > math.log10(MAX_RESULT_DIGITS):
             raise InputError("too_large", "this power is too large to compute", {"what": "power"})
+    if (
+        exponent.is_Rational
+        and exponent.q % 2 == 1
+        and exponent.q > 1
+        and base.is_nonnegative is not True
+    ):  # odd root: real on all of ℝ, as sympy.real_root builds it
+        if exponent.p % 2 == 0:
+            return sp.Pow(sp.Abs(base), exponent)
+        return sp.sign(base) * sp.Pow(sp.Abs(base), exponent)
     power = sp.Pow(base, exponent)
     if power.is_number and power.is_real is not True:  # (−1)^π, (−8)^(1/3): complex values
         return _checked_constant(power)

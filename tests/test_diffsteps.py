@@ -94,3 +94,33 @@ def test_derivative_steps_root_matches_finite_differences():
     assert numeric_value(derivative(expr, x), x, 1.5) == pytest.approx(
         finite_difference(expr, x, 1.5), rel=FD_TOLERANCE
     )
+
+
+REAL_ROOTS = ["x^(1/3)", "x^(2/3)", "x^(-1/3)", "x^(5/3)", "∛(x-1)", "2x^(1/5)", "sin(x)^(1/3)"]
+
+
+@pytest.mark.parametrize("text", REAL_ROOTS)
+def test_derivative_steps_real_roots(text):
+    """The power rule on a real root, on both sides of 0 (x^(1/3) is defined for x < 0 too)."""
+    expr = parse_expression(text)
+    tree = derivative_steps(expr, x)
+    assert tree.result == derivative(expr, x)
+    assert "power" in [s.rule for s in walk(tree)]
+    for step in walk(tree):
+        assert step.rule in RULES
+        if step.var == x:
+            check_step(step, (-2.3, -0.7, 0.31, 1.9))
+
+
+def test_derivative_steps_real_root_power_rule():
+    tree = derivative_steps(parse_expression("x^(1/3)"), x)
+    assert tree.rule == "power"
+    assert tree.unsimplified == sp.Abs(x) ** sp.Rational(-2, 3) / 3
+    tree = derivative_steps(parse_expression("x^(2/3)"), x)
+    assert tree.unsimplified == 2 * sp.sign(x) * sp.Abs(x) ** sp.Rational(-1, 3) / 3
+
+
+def test_derivative_steps_piecewise_input():
+    expr = parse_expression("{x < 0: -x, x^2}")
+    tree = derivative_steps(expr, x)
+    assert tree.rule == "piecewise" and tree.result == derivative(expr, x)

@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 import sympy as sp
 
@@ -12,8 +13,16 @@ EVERYWHERE = (-2.3, -0.7, 0.4, 1.9, 3.1)
 POSITIVE = (0.4, 1.9, 3.1)
 
 
+SMALL = (-0.9, -0.3, 0.2, 0.8)  # inside the domain of arcsin and arccos
+
+
 def relu(v):
     return max(0.0, v)
+
+
+def real_root(v, n):
+    """The real n-th root for odd n, by hand: −∛8 = ∛−8 = −2."""
+    return math.copysign(abs(v) ** (1 / n), v)
 
 
 NOTATION = [
@@ -61,6 +70,55 @@ NOTATION = [
     ("1/(x+1)", lambda v: 1 / (v + 1), EVERYWHERE),
     ("xe^x", lambda v: v * math.exp(v), EVERYWHERE),
     ("log(x, 2)", math.log2, POSITIVE),
+    # absolute value glued to what comes before it
+    ("x|x|", lambda v: v * abs(v), EVERYWHERE),
+    ("ln|x|", lambda v: math.log(abs(v)), EVERYWHERE),
+    ("2|x|", lambda v: 2 * abs(v), EVERYWHERE),
+    ("|x|x", lambda v: abs(v) * v, EVERYWHERE),
+    ("|x-1||x+1|", lambda v: abs(v - 1) * abs(v + 1), EVERYWHERE),
+    ("sin|x|", lambda v: math.sin(abs(v)), EVERYWHERE),
+    # inverse trigonometric notation; powers of functions
+    ("sin^-1 x", math.asin, SMALL),
+    ("sin^(-1)(x)", math.asin, SMALL),
+    ("sin⁻¹x", math.asin, SMALL),
+    ("cos^-1 x", math.acos, SMALL),
+    ("cos^(-1)(x)", math.acos, SMALL),
+    ("tan^-1 x", math.atan, EVERYWHERE),
+    ("tan^(-1)(2x)", lambda v: math.atan(2 * v), EVERYWHERE),
+    ("sin^-2 x", lambda v: 1 / math.sin(v) ** 2, EVERYWHERE),
+    # a function without brackets takes the next factor only
+    ("sin x cos x", lambda v: math.sin(v) * math.cos(v), EVERYWHERE),
+    ("sin 2x", lambda v: math.sin(2 * v), EVERYWHERE),
+    ("sin x^2", lambda v: math.sin(v**2), EVERYWHERE),
+    ("ln x + 1", lambda v: math.log(v) + 1, POSITIVE),
+    ("x sin x cos x", lambda v: v * math.sin(v) * math.cos(v), EVERYWHERE),
+    ("e^x sin x", lambda v: math.exp(v) * math.sin(v), EVERYWHERE),
+    ("sin x/x", lambda v: math.sin(v) / v, EVERYWHERE),
+    ("sin x * cos x", lambda v: math.sin(v) * math.cos(v), EVERYWHERE),
+    ("sin 2x cos x", lambda v: math.sin(2 * v) * math.cos(v), EVERYWHERE),
+    ("ln sin x", lambda v: math.log(math.sin(v)), POSITIVE[:2]),
+    ("e^sin x", lambda v: math.exp(math.sin(v)), EVERYWHERE),
+    ("sin x (x+1)", lambda v: math.sin(v) * (v + 1), EVERYWHERE),
+    # real odd roots, defined on all of R; even roots need a base >= 0
+    ("x^(1/3)", lambda v: real_root(v, 3), EVERYWHERE),
+    ("x^(2/3)", lambda v: real_root(v, 3) ** 2, EVERYWHERE),
+    ("x^(-1/3)", lambda v: 1 / real_root(v, 3), EVERYWHERE),
+    ("x^(5/3)", lambda v: real_root(v, 3) ** 5, EVERYWHERE),
+    ("x^0.2", lambda v: real_root(v, 5), EVERYWHERE),
+    ("∛x", lambda v: real_root(v, 3), EVERYWHERE),
+    ("∛(x-1)", lambda v: real_root(v - 1, 3), EVERYWHERE),
+    ("cbrt(x)", lambda v: real_root(v, 3), EVERYWHERE),
+    ("root(x, 5)", lambda v: real_root(v, 5), EVERYWHERE),
+    ("root(x, 4)", lambda v: v**0.25, POSITIVE),
+    ("∜x", lambda v: v**0.25, POSITIVE),
+    ("x^(3/4)", lambda v: v**0.75, POSITIVE),
+    # piecewise functions
+    ("{x < 0: -x, x}", abs, EVERYWHERE),
+    ("{x < 0: -x, x >= 0: x^2}", lambda v: -v if v < 0 else v**2, EVERYWHERE),
+    ("{x ≤ 1: 1, 2}", lambda v: 1 if v <= 1 else 2, EVERYWHERE),
+    ("{-1 < x < 1: x^2, otherwise: 1}", lambda v: v**2 if -1 < v < 1 else 1, EVERYWHERE),
+    ("Piecewise((x, x > 0), (0, True))", relu, EVERYWHERE),
+    ("Piecewise((x, x > 0), (0, otherwise))", relu, EVERYWHERE),
 ]
 
 
@@ -102,7 +160,10 @@ ERRORS = [
     ("x + y", "unknown_name", 4),
     ("sinx", "unknown_name", 0),
     ("2*х", "bad_character", 2),  # Cyrillic ha
-    ("x² + 1 = 3", "bad_character", 7),
+    ("x² + 1 = 3", "not_allowed", 7),
+    ("x < 1", "not_allowed", 2),
+    ("otherwise", "not_allowed", 0),
+    ("x!1", "not_allowed", 1),
     ("sin(x", "unbalanced", 3),
     ("x)", "unbalanced", 1),
     ("|x", "unbalanced", 0),
@@ -130,7 +191,30 @@ ERRORS = [
         "not_real",
         None,
     ),  # SymPy's principal value is complex (found by a property test)
-    ("(-8)^(1/3)", "not_real", None),
+    ("(-16)^(1/4)", "not_real", None),
+    ("(-8)^(3/4)", "not_real", None),
+    ("2..3", "bad_number", 2),
+    ("1.2.3", "bad_number", 3),
+    ("3..", "bad_number", 2),
+    ("x + 1e5.5", "bad_number", 7),
+    ("root(x, 0)", "undefined_value", None),
+    ("sinh^-1 x", "ambiguous_inverse", 4),
+    ("ln^(-1) x", "ambiguous_inverse", 2),
+    ("{x < 0: -x, x", "unbalanced", 0),
+    ("{x < 0: -x, x)", "unbalanced", 13),
+    ("x}", "unbalanced", 1),
+    ("{x < 0, x}", "piecewise", 1),
+    ("{x < 0: -x, }", "piecewise", 12),
+    ("{}", "piecewise", 1),
+    ("{x: 1, 0}", "piecewise", 1),
+    ("{x < 0: 1: 2, 3}", "piecewise", 9),
+    ("{x < 0: , 0}", "piecewise", 6),
+    ("{: 1, 0}", "syntax", 1),
+    ("{x < 0: x > 1, 0}", "not_allowed", 10),
+    ("sin(x < 0)", "not_allowed", 6),
+    ("Piecewise(x, 1)", "piecewise", 10),
+    ("Piecewise", "piecewise", 0),
+    ("{x < 1/0: 1, 0}", "undefined_value", None),
 ]
 
 
@@ -169,3 +253,71 @@ def test_parse_numbers_reads_a_data_column_and_points_at_what_is_wrong():
         with pytest.raises(InputError) as err:
             parse_numbers(text)
         assert (err.value.code, err.value.position) == (code, position), text
+
+
+def test_parse_expression_real_odd_roots():
+    assert parse_expression("(-8)^(1/3)") == -2
+    assert parse_expression("(-8)^(2/3)") == 4
+    assert parse_expression("(-32)^0.2") == -2
+    assert parse_expression("∛(-27)") == -3
+    cube_root = parse_expression("x^(1/3)")
+    assert cube_root == sp.sign(x) * sp.Abs(x) ** sp.Rational(1, 3)
+    assert (cube_root.subs(x, -8), cube_root.subs(x, 8)) == (-2, 2)
+    assert parse_expression("x^(2/3)").subs(x, -8) == 4
+    assert parse_expression("x^(2/3)") == sp.Abs(x) ** sp.Rational(2, 3)
+    assert parse_expression("x^(1/2)") == sp.sqrt(x)  # even roots stay principal
+    assert parse_expression("(x^2 + 1)^(1/3)") == (x**2 + 1) ** sp.Rational(1, 3)  # base >= 0
+
+
+def test_parse_expression_function_application():
+    same = {
+        "sin x cos x": sp.sin(x) * sp.cos(x),
+        "sin 2x": sp.sin(2 * x),
+        "sin x^2": sp.sin(x**2),
+        "ln x + 1": sp.log(x) + 1,
+        "x sin x cos x": x * sp.sin(x) * sp.cos(x),
+        "e^x sin x": sp.exp(x) * sp.sin(x),
+        "sin x/x": sp.sin(x) / x,
+        "sin^2 x": sp.sin(x) ** 2,
+        "sin^-2 x": 1 / sp.sin(x) ** 2,
+        "sin^-1 x": sp.asin(x),
+        "cos^(-1)(x)": sp.acos(x),
+        "tan^-1 x": sp.atan(x),
+        "x|x|": x * sp.Abs(x),
+        "ln|x|": sp.log(sp.Abs(x)),
+        "sin|x|": sp.sin(sp.Abs(x)),
+        "ln|x|^2": sp.log(x**2),
+    }
+    for text, expected in same.items():
+        assert parse_expression(text) == expected, text
+
+
+def test_parse_expression_piecewise():
+    assert parse_expression("{x != 0: x^2 sin(1/x), 0}") == sp.Piecewise(
+        (x**2 * sp.sin(1 / x), sp.Ne(x, 0)), (0, True)
+    )
+    assert parse_expression("{x ≠ 0: x^2 sin(1/x), 0}") == parse_expression(
+        "Piecewise((x^2 sin(1/x), x != 0), (0, True))"
+    )
+    assert parse_expression("{x < 0: -x, x}") == sp.Piecewise((-x, x < 0), (x, True))
+    assert parse_expression("{x = 0: 1, 0}") == sp.Piecewise((1, sp.Eq(x, 0)), (0, True))
+    chain = parse_expression("{0 < x < 1: x}")
+    assert chain == sp.Piecewise((x, sp.And(x > 0, x < 1)))
+    assert isinstance(chain, sp.Piecewise)
+    nested = parse_expression("{x < 0: {x < -1: 1, 2}, 3}")
+    assert [nested.subs(x, v) for v in (-2, -0.5, 1)] == [1, 2, 3]
+
+
+def test_parse_expression_piecewise_without_otherwise_is_undefined_there():
+    from mathcore import numeric_values
+    from mathcore.points import value_at
+    from mathcore.sampling import evaluate
+
+    expr = parse_expression("{0 < x < 1: x}")
+    assert expr.subs(x, 2) is sp.nan
+    assert value_at(expr, x, sp.Integer(2)) is None
+    assert value_at(expr, x, sp.Rational(1, 2)) == sp.Rational(1, 2)
+    values = numeric_values(expr, x, [0.5, 2])
+    assert values[0] == 0.5 and math.isnan(values[1])
+    sampled = evaluate(expr, x, np.array([0.5, 2.0]))
+    assert sampled[0] == 0.5 and math.isnan(sampled[1])

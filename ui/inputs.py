@@ -7,9 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import streamlit as st
-import sympy as sp
 
-from mathcore import ComputationLimit, InputError, parse_expression, parse_point
+from mathcore import ComputationLimit, InputError, latex, parse_expression, parse_point
 from ui.i18n import text
 from ui.messages import caret_line, input_error_message, limit_message
 from ui.page import inputs_area
@@ -51,7 +50,7 @@ def function_box(
     if expr is None:
         return None
     if echo:
-        st.latex(f"{echo} = {sp.latex(expr)}")
+        st.latex(f"{echo} = {latex(expr)}")
     return source
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sympy as sp
 
 from mathcore.diffsteps import DerivativeStep
+from mathcore.printing import latex
 from ui.i18n import text
 
 
@@ -29,27 +30,27 @@ def steps_markdown(tree: DerivativeStep, lang: str, partial: bool = False) -> st
             + text(
                 lang,
                 "steps.simplify",
-                expr=_math(f"{sp.latex(tree.unsimplified)} = {sp.latex(tree.result)}"),
+                expr=_math(f"{latex(tree.unsimplified)} = {latex(tree.result)}"),
             )
         )
     return "\n".join(lines)
 
 
 def _lines(step: DerivativeStep, lang: str, depth: int, result: sp.Expr, d: str) -> list[str]:
-    var = sp.latex(step.var)
+    var = latex(step.var)
     line = f"{'  ' * depth}- **{text(lang, f'steps.rule.{step.rule}')}**: " + _math(
-        rf"\frac{{{d.strip()}}}{{{d}{var}}}\left({sp.latex(step.expr)}\right) = "
-        f"{sp.latex(result)}"
+        rf"\frac{{{d.strip()}}}{{{d}{var}}}\left({latex(step.expr)}\right) = "
+        f"{latex(result)}"
     )
     if step.rule == "chain":
-        line += " — " + text(lang, "steps.let_u", u=_math(f"u = {sp.latex(step.inner)}"))
+        line += " — " + text(lang, "steps.let_u", u=_math(f"u = {latex(step.inner)}"))
     elif step.rule == "rewrite":
-        line += " — " + text(lang, "steps.rewrite_as", expr=_math(sp.latex(step.inner)))
+        line += " — " + text(lang, "steps.rewrite_as", expr=_math(latex(step.inner)))
     out = [line]
     for sub in step.substeps:
         out.extend(_lines(sub, lang, depth + 1, sub.result, d))
     return out
 
 
-def _math(latex: str) -> str:
-    return f"${latex}$"
+def _math(tex: str) -> str:
+    return f"${tex}$"

@@ -1,0 +1,162 @@
+r"""LaTeX for the formulas students see: SymPy's printer with the notation of a calculus course.
+
+Natural logs print as ``\ln``; the real roots that :func:`mathcore.parse_expression` builds
+(``sign(u)*Abs(u)**(1/3)`` for ``x^(1/3)``) print as roots again; piecewise functions as
+``cases`` with "if"/"otherwise"; ``Max``/``Min`` as ``\max``/``\min``.
+
+>>> x = sp.Symbol("x", real=True)
+>>> latex(sp.log(x) + sp.sign(x) * sp.Abs(x) ** sp.Rational(1, 3))
+'\\ln{\\left(x \\right)} + \\sqrt[3]{x}'
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.printing.latex import LatexPrinter
+
+
+class _RealRoot(sp.Function):
+    """Placeholder for the real root ``(u**p)**(1/q)`` of odd ``q`` (printing only)."""
+
+    nargs = 2
+
+    def _latex(self, printer: LatexPrinter) -> str:
+        u, r = self.args
+        inner = u if r.p == 1 else sp.Pow(u, r.p, evaluate=False)
+        return rf"\sqrt[{r.q}]{{{printer._print(inner)}}}"
+
+
+def _odd_root(exponent: sp.Expr) -> bool:
+    return bool(exponent.is_Rational and exponent.q % 2 == 1 and exponent.q > 1)
+
+
+def _root(u: sp.Expr, exponent: sp.Rational) -> sp.Expr:
+    root = _RealRoot(u, abs(exponent))
+    return root if exponent > 0 else sp.Pow(root, -1, evaluate=False)
+
+
+def _with_roots(expr: sp.Basic) -> sp.Basic:
+    """``sign(u)*|u|^(p/q)`` (p odd) and ``|u|^(p/q)`` (p even), q odd, as :class:`_RealRoot`."""
+
+    def is_abs_power(e: sp.Basic, parity: int) -> bool:
+        return (
+            isinstance(e, sp.Pow)
+            and isinstance(e.base, sp.Abs)
+            and _odd_root(e.exp)
+            and e.exp.p % 2 == parity
+        )
+
+    def rewrite(e: sp.Basic) -> sp.Basic:
+        if is_abs_power(e, 0):
+            return _root(e.base.args[0], e.exp)
+        if not isinstance(e, sp.Mul):
+            return e
+        factors = list(e.args)
+        for f in e.args:
+            if is_abs_power(f, 1) and sp.sign(f.base.args[0]) in factors:
+                factors.remove(f)
+                factors.remove(sp.sign(f.base.args[0]))
+                factors.append(_root(f.base.args[0], f.exp))
+        return sp.Mul(*factors, evaluate=False) if len(factors) != len(e.args) else e
+
+    return expr.replace(lambda e: isinstance(e, (sp.Pow, sp.Mul)), rewrite)
+
+
+class CoursePrinter(LatexPrinter):
+    r"""SymPy's :class:`~sympy.printing.latex.LatexPrinter` with ``\ln``, readable cases and
+    conditions, and no ``-0``."""
+
+    def __init__(self, settings: dict | None = None) -> None:
+        super().__init__({"ln_notation": True, **(settings or {})})
+
+    def _print_Piecewise(self, expr: sp.Piecewise) -> str:
+        rows = []
+        for value, condition in expr.args:
+            when = (
+                r"\text{otherwise}"
+                if condition is sp.true
+                else r"\text{if } " + self._print(condition)
+            )
+            rows.append(f"{self._print(value)} & {when}")
+        return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
+
+    def _print_And(self, expr: sp.And) -> str:
+        chain = _chain(expr)
+        return chain(self) if chain else super()._print_And(expr)
+
+    def _print_Float(self, expr: sp.Float) -> str:
+        return "0" if expr.is_zero else super()._print_Float(expr)
+
+    def _print_Max(self, expr: sp.Max, exp: str | None = None) -> str:
+        return self._extremum(r"\max", expr, exp)
+
+    def _print_Min(self, expr: sp.Min, exp: str | None = None) -> str:
+        return self._extremum(r"\min", expr, exp)
+
+    def _extremum(self, name: str, expr: sp.Expr, exp: str | None) -> str:
+        args = ", ".join(self._print(a) for a in expr.args)
+        tex = rf"{name}\left({args}\right)"
+        return f"{tex}^{{{exp}}}" if exp else tex
+
+
+_LOWER = {sp.StrictGreaterThan: "<", sp.GreaterThan: r"\leq"}  # x > a  is  a < x
+_UPPER = {sp.StrictLessThan: "<", sp.LessThan: r"\leq"}  # x < b
+
+
+def _chain(expr: sp.And):
+    """``a < x`` and ``x < b`` as the chain ``a < x < b``, else ``None``."""
+    if len(expr.args) != 2:
+        return None
+    bounds: dict[str, tuple[str, sp.Expr, sp.Expr]] = {}
+    for rel in expr.args:
+        kind = type(rel)
+        if kind in _LOWER and not rel.rhs.free_symbols:
+            bounds["lower"] = (_LOWER[kind], rel.rhs, rel.lhs)
+        elif kind in _UPPER and not rel.rhs.free_symbols:
+            bounds["upper"] = (_UPPER[kind], rel.rhs, rel.lhs)
+        elif kind in _UPPER and not rel.lhs.free_symbols:  # a < x
+            bounds["lower"] = (_UPPER[kind], rel.lhs, rel.rhs)
+        elif kind in _LOWER and not rel.lhs.free_symbols:  # b > x
+            bounds["upper"] = (_LOWER[kind], rel.lhs, rel.rhs)
+    if len(bounds) != 2 or bounds["lower"][2] != bounds["upper"][2]:
+        return None
+    (low_op, low, middle), (high_op, high, _) = bounds["lower"], bounds["upper"]
+    return lambda p: f"{p._print(low)} {low_op} {p._print(middle)} {high_op} {p._print(high)}"
+
+
+def latex(expr: sp.Basic) -> str:
+    r"""LaTeX for ``expr`` in the course's notation.
+
+    Parameters
+    ----------
+    expr : a SymPy expression, e.g. from :func:`mathcore.parse_expression`.
+
+    Returns
+    -------
+    The LaTeX source, without ``$`` delimiters.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", real=True)
+    >>> print(latex(sp.log(x)))
+    \ln{\left(x \right)}
+    >>> print(latex(sp.sign(x) * sp.Abs(x) ** sp.Rational(1, 3)))
+    \sqrt[3]{x}
+    >>> print(latex(sp.sign(x) * sp.Abs(x) ** sp.Rational(5, 3)))
+    \sqrt[3]{x^{5}}
+    >>> print(latex(sp.Abs(x - 1) ** sp.Rational(2, 3)))
+    \sqrt[3]{\left(x - 1\right)^{2}}
+    >>> print(latex(sp.sign(x) * sp.Abs(x) ** sp.Rational(-1, 3)))
+    \frac{1}{\sqrt[3]{x}}
+    >>> print(latex(x ** -2))
+    \frac{1}{x^{2}}
+    >>> print(latex(sp.Piecewise((x**2, sp.Ne(x, 0)), (1, True))))
+    \begin{cases} x^{2} & \text{if } x \neq 0 \\ 1 & \text{otherwise} \end{cases}
+    >>> print(latex(sp.Piecewise((x, (x > 0) & (x < 1)))))
+    \begin{cases} x & \text{if } 0 < x < 1 \end{cases}
+    >>> print(latex(sp.Max(0, x) - sp.Min(x, 1)))
+    \max\left(0, x\right) - \min\left(1, x\right)
+    >>> print(latex(sp.Float(-0.0) * x + 1))
+    1
+    """
+    return CoursePrinter().doprint(_with_roots(expr))
