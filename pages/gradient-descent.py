@@ -10,7 +10,14 @@ from ui.page import header, inputs_area, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import tex_number
 
-VERDICT_BOX = {"converges": st.success, "oscillates": st.info, "slow": st.info}
+VERDICT_BOX = {  # the rest (diverges, stuck) are errors
+    "converges": st.success,
+    "oscillates": st.info,
+    "slow": st.info,
+    "stationary": st.info,
+    "no_step": st.warning,
+    "flat": st.warning,
+}
 LABELS = ("loss", "steps", "tangent", "iteration", "iteration_loss")
 
 
@@ -25,7 +32,7 @@ def descent_page() -> None:
         y = right.number_input(
             text(lang, "descent.y"), value=4.0, step=0.5, key="y", bind="query-params"
         )
-    x = float(x) or 0.5  # with x = 0 the loss does not depend on w
+    x = float(x)  # x = 0 is allowed: L = y² does not depend on w, and the verdict says so
     st.latex(rf"L(w) = (wx - y)^2 = {sp.latex(compute.descent_loss(x, float(y)))}")
     sliders(lang, x, float(y))
     tree = computed(lang, compute.descent_steps)
@@ -37,7 +44,7 @@ def descent_page() -> None:
 @st.fragment
 def sliders(lang: str, x: float, y: float) -> None:
     """Everything a slider changes, and nothing else: the only part that reruns on a move."""
-    stable, half = 1 / x**2, 1 / (2 * x**2)
+    stable = 1 / x**2 if x else 1.0  # with x = 0 any η leaves w where it is
     cols = st.columns(3)
     lr = cols[0].slider(
         text(lang, "descent.lr"),
@@ -55,20 +62,17 @@ def sliders(lang: str, x: float, y: float) -> None:
     steps = cols[2].slider(
         text(lang, "descent.steps"), 1, 100, value=30, key="steps", bind="query-params"
     )
-    st.markdown(text(lang, "descent.threshold", stable=f"{stable:.4g}", half=f"{half:.4g}"))
+    if x:
+        limits = {"stable": f"{stable:.4g}", "half": f"{stable / 2:.4g}"}
+        st.markdown(text(lang, "descent.threshold", **limits))
     trajectory, verdict, samples = compute.descent_view(x, y, float(lr), float(w0), int(steps))
-    VERDICT_BOX.get(verdict, st.error)(text(lang, f"descent.verdict.{verdict}"))
+    factor = f"{trajectory.contraction or 0:.6g}"  # |1 − 2ηx²|
+    VERDICT_BOX.get(verdict, st.error)(text(lang, f"descent.verdict.{verdict}", factor=factor))
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
-    st.markdown(
-        text(
-            lang,
-            "descent.final",
-            steps=len(trajectory.losses) - 1,
-            w=tex_number(trajectory.points[-1, 0]),
-            loss=tex_number(trajectory.losses[-1]),
-            best=tex_number(y / x),
-        )
-    )
+    final = (trajectory.points[-1, 0], trajectory.losses[-1], y / x if x else 0.0)
+    numbers = dict(zip(("w", "loss", "best"), map(tex_number, final), strict=True))
+    key = "descent.final" if x else "descent.final_flat"  # x = 0: no one best w
+    st.markdown(text(lang, key, steps=len(trajectory.losses) - 1, **numbers))
     log = st.toggle(text(lang, "descent.log"), key="log", bind="query-params")
     st.plotly_chart(
         figures.descent_figure(trajectory, samples, labels, log, presenting()), key="descent-chart"

@@ -67,18 +67,9 @@ def derivative_drill(lang: str, drill) -> None:
     feedback = check_derivative(drill.expr, given, X)
     if _scored(lang, feedback.correct, rf"$f'(x) = {sp.latex(drill.answer)}$"):
         return
-    for wrong in feedback.wrong:
-        key = "practice.wrong_term" if wrong.term != 0 else "practice.extra_term"
-        st.markdown(
-            "- "
-            + text(
-                lang,
-                key,
-                term=sp.latex(wrong.term),
-                expected=sp.latex(wrong.expected),
-                given=sp.latex(wrong.given),
-            )
-        )
+    for wrong in feedback.wrong:  # one line per mistake, naming the term of f it concerns
+        parts = {k: sp.latex(getattr(wrong, k)) for k in ("term", "expected", "given")}
+        st.markdown("- " + text(lang, f"practice.mistake.{wrong.mistake}", **parts))
 
 
 def value_drill(lang: str, drill, question: str) -> None:

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from mathcore import InputError, curvature, gradient_descent, mean_squared_error
+from mathcore import InputError, curvature, descent_verdict, gradient_descent, mean_squared_error
+from mathcore.optimization import step_factor
 
 w, b = sp.symbols("w b", real=True)
 
@@ -57,8 +58,6 @@ def test_gradient_descent_non_quadratic_has_no_threshold():
 
 
 def test_descent_verdict():
-    from mathcore import descent_verdict
-
     loss = (2 * w - 4) ** 2  # stable iff η < 1/4, alternating sides when η > 1/8
     verdicts = {
         lr: descent_verdict(gradient_descent(loss, [w], [0.0], lr, 80))
@@ -70,7 +69,7 @@ def test_descent_verdict():
         0.2: "oscillates",
         0.25: "stuck",
         0.3: "diverges",
-        0.0: "stuck",
+        0.0: "no_step",
         0.001: "slow",
     }
 
@@ -86,3 +85,105 @@ def test_mean_squared_error_and_its_curvature_on_the_line_data():
     with pytest.raises(InputError) as err:
         mean_squared_error([0, 1], [1], w, b)
     assert err.value.code == "data_mismatch"
+
+
+# L(w) = (wx − y)² from w₀ = 0: λ = 2x², one step multiplies w − y/x by 1 − 2ηx² (plain), or
+# (momentum β) by the roots of z² − (1 + β − 2ηx²)z + β. Diverges iff the larger |root| > 1.
+COURSE_VERDICTS = [  # x, y, η, steps, β, the factor by hand, verdict
+    (2, 4, 0.28, 30, 0.0, 1.24, "diverges"),  # |1 − 2.24|: loss 16 → 6.4·10⁶, under the cap
+    (2, 4, 0.26, 3, 0.0, 1.08, "diverges"),  # three steps are enough to tell
+    (2, 4, 0.2501, 3, 0.0, 1.0008, "diverges"),  # just above the edge 1/x² = 0.25
+    (2, 4, 0.25, 30, 0.0, 1.0, "stuck"),  # the edge: 0 ↔ 4 for ever
+    (2, 4, 0.2499, 30, 0.0, 0.9992, "slow"),  # just below: loss 16 · 0.9992⁶⁰ ≈ 15.2
+    (2, 4, 0.2, 60, 0.0, 0.6, "oscillates"),  # 1 − 1.6 = −0.6: alternating sides
+    (2, 4, 0.05, 60, 0.0, 0.6, "converges"),  # 1 − 0.4 = +0.6: one side
+    (1, 3, 1.0, 30, 0.0, 1.0, "stuck"),  # edge 1/x² = 1
+    (1, 3, 1.01, 5, 0.0, 1.02, "diverges"),
+    (3, 6, 0.1, 5, 0.0, 0.8, "slow"),  # |1 − 1.8|; loss × 0.64⁵ ≈ 0.11 after 5 steps
+    (2, 4, 0.0, 30, 0.0, 1.0, "no_step"),  # η = 0: w never moves
+    (0, 4, 0.1, 30, 0.0, None, "flat"),  # L = 16 whatever w: no descent possible
+    # β = 1/2: edge η = 2(1 + β)/λ = 0.375; at 0.4: z² + 1.7z + 0.5, root (1.7 + √0.89)/2
+    (2, 4, 0.375, 30, 0.5, 1.0, "stuck"),
+    (2, 4, 0.4, 3, 0.5, 1.3217, "diverges"),
+    (2, 4, 0.6, 30, 0.5, 3.1408, "diverges"),  # z² + 3.3z + 0.5: (3.3 + √8.89)/2
+    # β = 1/4: edge 0.3125; at 0.3 (past the plain edge 0.25): z² + 1.15z + 0.25, both roots
+    # negative, the larger (1.15 + √0.3225)/2 = 0.8589: converges, alternating sides
+    (2, 4, 0.3, 200, 0.25, 0.8589, "oscillates"),
+    (2, 4, 0.32, 4, 0.25, 1.0781, "diverges"),  # z² + 1.31z + 0.25: (1.31 + √0.7161)/2
+]
+
+
+@pytest.mark.parametrize(("x", "y", "lr", "steps", "beta", "factor", "verdict"), COURSE_VERDICTS)
+def test_descent_verdict_course_loss_table(x, y, lr, steps, beta, factor, verdict):
+    t = gradient_descent((w * x - y) ** 2, [w], [0.0], lr, steps, beta)
+    assert descent_verdict(t) == verdict
+    if factor is None:
+        assert t.contraction is None and t.flat
+    else:
+        assert t.contraction == pytest.approx(factor, abs=1e-4)
+
+
+def test_descent_verdict_course_example_grows_without_hitting_the_cap():
+    t = gradient_descent((2 * w - 4) ** 2, [w], [0.0], 0.28, 30)
+    assert not t.diverged  # 16 · 1.24⁶⁰ ≈ 6.45·10⁶ < 10⁶ · 16: the run was not cut short
+    assert t.losses[-1] == pytest.approx(16 * 1.24**60, rel=1e-9)
+    assert t.losses[1:] / t.losses[:-1] == pytest.approx(np.full(30, 1.24**2))
+    assert descent_verdict(t) == "diverges"
+
+
+LINE = mean_squared_error([0, 1, 2, 3], [1, 3, 5, 7], w, b)  # Hessian [[7, 3], [3, 2]]
+TOP = (9 + 61**0.5) / 2  # λ_max = 8.405, λ_min = (9 − √61)/2 = 0.595
+
+
+@pytest.mark.parametrize(
+    ("lr", "steps", "beta", "factor", "verdict"),
+    [
+        (0.2, 200, 0.0, 1 - 0.2 * (9 - 61**0.5) / 2, "converges"),  # λ_min's factor 0.881 wins
+        (2 / TOP, 100, 0.0, 1.0, "stuck"),  # the edge 2/λ_max exactly
+        (2 / TOP * 1.001, 10, 0.0, 1.002, "diverges"),  # just above: |1 − 2.002|
+        (2 / TOP * 0.999, 100, 0.0, 0.998, "slow"),  # just below: |1 − 1.998|
+        (0.3, 3, 0.0, 0.3 * TOP - 1, "diverges"),  # 1.52 > 1 after three steps
+        (0.25, 5, 0.0, 0.25 * TOP - 1, "diverges"),
+        # β = 1/2 raises the edge to 2(1 + β)/λ_max = 0.357; at 0.4: t = 1.5 − 0.4λ_max
+        (0.4, 5, 0.5, None, "diverges"),
+    ],
+)
+def test_descent_verdict_two_parameter_mse(lr, steps, beta, factor, verdict):
+    t = gradient_descent(LINE, [w, b], [-2.0, 4.0], lr, steps, beta)
+    assert descent_verdict(t) == verdict
+    if factor is None:  # heavy ball: the larger root of z² − tz + β, t = 1 + β − ηλ_max
+        trace_ = 1.5 - lr * TOP
+        factor = (abs(trace_) + (trace_**2 - 2) ** 0.5) / 2
+    assert t.contraction == pytest.approx(factor, rel=1e-9)
+
+
+def test_descent_verdict_minimum_above_zero_and_at_the_start():
+    # y = 1, 3, 5, 8 is not on a line: least squares w = 2.3, b = 0.8, MSE 0.3/4 = 0.075
+    loss = mean_squared_error([0, 1, 2, 3], [1, 3, 5, 8], w, b)
+    t = gradient_descent(loss, [w, b], [-2.0, 4.0], 0.2, 200)
+    assert descent_verdict(t) == "converges"  # the loss stops at 0.075, not at 0
+    assert t.points[-1] == pytest.approx([2.3, 0.8]) and t.losses[-1] == pytest.approx(0.075)
+    at_minimum = gradient_descent((2 * w - 4) ** 2, [w], [2.0], 0.28, 30)
+    assert descent_verdict(at_minimum) == "stationary" and at_minimum.contraction == 0
+    assert descent_verdict(gradient_descent(LINE, [w, b], [2.0, 1.0], 0.3, 30)) == "stationary"
+
+
+def test_descent_verdict_non_quadratic_loss():
+    # L = w⁴, η = 0.6 from w = 1: w₁ = 1 − 0.6·4 = −1.4, w₂ = −1.4 + 0.6·4·1.4³ = 5.1856
+    t = gradient_descent(w**4, [w], [1.0], 0.6, 2)
+    assert t.points[:, 0] == pytest.approx([1.0, -1.4, 5.1856])
+    assert t.contraction is None and not t.diverged
+    assert descent_verdict(t) == "diverges"  # the loss rose at every step: 1, 3.84, 723
+    assert descent_verdict(gradient_descent(w**4, [w], [1.0], 0.05, 50)) == "slow"
+    assert descent_verdict(gradient_descent(sp.log(1 + sp.exp(-w)), [w], [0.0], 0.5, 10)) == (
+        "slow"
+    )
+
+
+def test_step_factor():
+    assert step_factor(8, 0.28) == pytest.approx(1.24)  # |1 − 0.28·8|
+    assert step_factor(8, 0.25) == 1.0 and step_factor(8, 0.0) == 1.0
+    assert step_factor(8, 0.05) == pytest.approx(0.6)
+    assert step_factor(8, 0.375, 0.5) == pytest.approx(1.0)  # 2(1 + β)/λ
+    assert step_factor(8, 0.1, 0.5) == pytest.approx(0.5**0.5)  # complex roots, |z| = √β
+    assert step_factor(8, -0.1) == pytest.approx(1.8)  # ascent: grows

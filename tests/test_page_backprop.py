@@ -122,3 +122,16 @@ def test_extreme_inputs_stay_within_bounds_and_on_the_page():
     for _ in range(3):
         click(at, "Gradient-descent update")  # steps that would leave the inputs' range
     assert -100 <= at.number_input(key="w").value <= 100
+
+
+def test_few_steps_past_the_limit_already_diverge_in_both_languages():
+    # η = 0.3 > 2/λ_max = 0.238: along the top eigenvector one step multiplies the distance by
+    # |1 − 0.3 · 8.4051| = 1.5215; three steps only take L from 29 to 290, far below 10⁶ × 29
+    at = open_page("backprop", lang="en", lr="0.3", steps="3")
+    assert not at.exception and not at.success
+    assert at.error[0].value.startswith("**Diverges:**")
+    assert "by 1.52154 > 1" in at.error[0].value
+    at = open_page("backprop", lang="ko", lr="0.3", steps="3")
+    assert at.error[0].value.startswith("**발산:**") and "1.52154 > 1이" in at.error[0].value
+    at = open_page("backprop", lang="en", lr="0.3", w0="2", b0="1")  # the least loss itself
+    assert at.info[0].value.startswith("**Already at the least loss:**")

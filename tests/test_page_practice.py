@@ -1,6 +1,10 @@
 """AppTest: the practice page checks answers, names wrong terms and keeps a score."""
 
-from mathcore.practice import critical_drill, limit_drill, polynomial_drill
+import pytest
+import sympy as sp
+
+from mathcore import practice
+from mathcore.practice import X, critical_drill, limit_drill, polynomial_drill
 from tests.apptest import open_page
 
 
@@ -16,7 +20,7 @@ def test_practice_page_derivative_drill_and_score():
     assert at.markdown[0].value == "Differentiate: $f(x) = 4 x^{2} - 4 x - 1$. Type $f'(x)$."
     submit(at, "derivative", "8x + 4")
     assert at.error[0].value == "Not yet."
-    assert "The derivative of $- 4 x$ should be $-4$; your answer has $4$." in [
+    assert "Check the sign: the derivative of $- 4 x$ is $-4$, not $4$." in [
         m.value.removeprefix("- ") for m in at.markdown
     ]
     submit(at, "derivative", "4(2x - 1)")
@@ -40,3 +44,42 @@ def test_practice_page_new_problems_and_bad_answers():
     assert at.number_input(key="seed").value == 2
     submit(at, "derivative", "8x +")
     assert at.error[0].value.startswith("The input ends with `+`")
+
+
+COURSE_F = 4 * X**3 - 2 * X**2 + X - 7  # the lesson's example; its −7 is outside every level
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "en",
+            "You kept the constant $-7$: a constant does not change, so its derivative is $0$"
+            " — leave it out.",
+        ),
+        (
+            "ko",
+            "상수항 $-7$까지 남겨 두었습니다. 상수는 변하지 않으므로 그 도함수는 $0$입니다"
+            " — 빼세요.",
+        ),
+    ],
+)
+def test_practice_page_names_the_kept_constant(monkeypatch, lang, line):
+    course = practice.Drill("derivative", COURSE_F, sp.diff(COURSE_F, X))
+    monkeypatch.setattr(practice, "polynomial_drill", lambda seed, level: course)
+    at = open_page("practice", lang=lang, seed="1")
+    assert "4 x^{3} - 2 x^{2} + x - 7" in at.markdown[0].value
+    submit(at, "derivative", "12x^2-4x+1-7")  # f' = 12x² − 4x + 1, the −7 kept
+    assert not at.exception
+    shown = [m.value.removeprefix("- ") for m in at.markdown if m.value.startswith("- ")]
+    assert shown == [line]  # one mistake, on −7; nothing about the term x
+
+
+def test_practice_page_names_each_mistake_on_a_drill():
+    at = open_page("practice", lang="ko", seed="1")  # 4x² − 4x − 1, f' = 8x − 4
+    submit(at, "derivative", "4x^2 - 4x")  # 4x² and −4x copied, the −1 dropped as it should be
+    shown = [m.value.removeprefix("- ") for m in at.markdown if m.value.startswith("- ")]
+    assert shown == [
+        "$4 x^{2}$ 항을 미분하지 않고 그대로 옮겼습니다. 이 항의 도함수는 $8 x$입니다.",
+        "$- 4 x$ 항을 미분하지 않고 그대로 옮겼습니다. 이 항의 도함수는 $-4$입니다.",
+    ]
