@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
+from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from mathcore.continuity import differentiability_at
 from mathcore.errors import SYMPY_FAILURES, InputError
@@ -56,7 +57,12 @@ def derivative(expr: sp.Expr, var: sp.Symbol, order: int = 1) -> sp.Expr:
         raise ValueError(f"order must be at least 1, not {order}")
     result = expr
     for _ in range(order):
-        result = _differentiate(result, var)
+        try:
+            result = _differentiate(result, var)
+        except SYMPY_FAILURES as exc:  # e.g. Max(∛x, cos x): SymPy's Piecewise rewrite fails
+            if isinstance(exc, NotImplementedError):
+                raise
+            raise NotImplementedError(f"SymPy cannot differentiate {result}") from exc
     return result
 
 
@@ -129,10 +135,14 @@ def _pieces(expr: sp.Expr, var: sp.Symbol):
     folded = sp.piecewise_fold(expr.rewrite(sp.Piecewise))
     if not isinstance(folded, sp.Piecewise):
         return None
+    if any(c.has(TrigonometricFunction) for _, c in folded.args):
+        return None  # periodic pieces: SymPy cannot write their regions as sets (and is slow)
     covered, pieces = sp.S.EmptySet, []
     try:
         for branch, condition in folded.args:
             region = (condition.as_set() & sp.S.Reals) - covered
+            if region.has(sp.ConditionSet):
+                return None  # regions SymPy cannot solve for: no boundary points to examine
             covered = covered | region
             pieces.append((branch, region, region.boundary))
     except SYMPY_FAILURES:
@@ -155,6 +165,7 @@ def _tidy(d: sp.Expr, var: sp.Symbol) -> sp.Expr:
         lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, (sp.floor, sp.ceiling)),
         lambda e: sp.Piecewise((0, sp.Ne(e.expr, e.expr.args[0]))),
     )
+    d = d.replace(lambda e: isinstance(e, sp.Subs), lambda e: e.doit())  # floor(x/2)' = …(x/2)
     if d.has(sp.Derivative):
         raise NotImplementedError(f"SymPy cannot differentiate {d}")
     if d.has(sp.Piecewise) or sp.count_ops(d) > 80:

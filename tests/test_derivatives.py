@@ -101,3 +101,15 @@ def test_difference_quotient():
     assert difference_quotient(sp.Max(0, x), x, 0, -1e-6) == 0
     assert difference_quotient(sp.Max(0, x), x, 0, 1e-6) == 1
     assert math.isnan(difference_quotient(sp.sqrt(x), x, 0, -0.1))
+
+
+def test_derivative_of_steps_and_periodic_pieces():
+    halves = derivative(sp.ceiling(x / 2), x)  # SymPy leaves a Subs(…) for the inner x/2
+    assert not halves.has(sp.Subs, sp.Derivative)
+    assert halves.subs(x, sp.Rational(1, 2)) == 0 and halves.subs(x, 2) is sp.nan
+    larger = sp.Max(sp.sin(x), sp.cos(x))  # pieces SymPy cannot write as sets: no slow detour
+    for at in (-2.0, 0.3, 1.7):
+        assert numeric_value(derivative(larger, x), x, at) == pytest.approx(
+            finite_difference(larger, x, at), rel=FD_TOLERANCE, abs=FD_TOLERANCE
+        )
+    assert derivative(larger, x).subs(x, sp.pi / 4) is sp.nan

@@ -1,10 +1,11 @@
 """critical_points: the course's examples, the tests that decide them, windows and fallbacks."""
 
+import mpmath
 import pytest
 import sympy as sp
 
 from mathcore import critical_points
-from mathcore.extrema import KINDS, TESTS
+from mathcore.extrema import KINDS, TESTS, piecewise_constant, switch_points
 from tests.reference import finite_difference
 
 x = sp.Symbol("x", real=True)
@@ -82,3 +83,220 @@ def test_critical_points_when_sympy_is_too_slow(monkeypatch):
     # f' = tan x changes sign across its poles ±π/2 too: those are not critical points
     points = critical_points(-sp.log(sp.cos(x) ** 2) / 2, x, (-3, 3))
     assert [(round(float(p.x), 9), p.kind) for p in points] == [(0.0, "local_min")]
+
+
+# --- critical points on piece boundaries and inside products (issue "kind 7") -----------------
+
+R = sp.Rational
+CUBE_ROOT = sp.sign(x) * sp.Abs(x) ** R(1, 3)  # what the parser makes of x^(1/3)
+
+
+def details(expr, interval=None):
+    return [(p.x, p.kind, p.test, p.stationary) for p in critical_points(expr, x, interval)]
+
+
+def test_critical_points_stationary_on_a_piece_boundary():
+    # f' = 2x + 3x|x| exists at 0 and is 0; f''(0) = 2 from both sides
+    (p,) = critical_points(x**2 + sp.Abs(x) ** 3, x)
+    assert (p.x, p.y, p.kind, p.test, p.stationary, p.numeric) == (
+        0,
+        0,
+        "local_min",
+        "second_derivative",
+        True,
+        False,
+    )
+    # f' = 2|x| ≥ 0: stationary at 0, f'' jumps from −2 to 2 there, f rises through
+    assert details(x * sp.Abs(x)) == [(0, "neither", "first_derivative", True)]
+    # |x|^(5/3): f'(0) = 0, f''(0) does not exist (infinite)
+    assert details(sp.Abs(x) ** R(5, 3)) == [(0, "local_min", "first_derivative", True)]
+
+
+def test_critical_points_kinks_of_abs_sin():
+    found = critical_points(sp.Abs(sp.sin(x)), x)
+    kinks = [(k * sp.pi, "local_min", "first_derivative", False) for k in range(-3, 4)]
+    tops = [(k * sp.pi / 2, "local_max", "second_derivative", True) for k in (-5, -3, -1, 1, 3, 5)]
+    assert [(p.x, p.kind, p.test, p.stationary) for p in found] == sorted(
+        kinks + tops, key=lambda t: float(t[0])
+    )
+    assert not any(p.numeric for p in found)
+
+
+def test_critical_points_switches_inside_products_and_compositions():
+    assert details(x * sp.Abs(x - 1)) == [
+        (R(1, 2), "local_max", "second_derivative", True),
+        (1, "local_min", "first_derivative", False),
+    ]
+    assert details(sp.exp(sp.Abs(x))) == [(0, "local_min", "first_derivative", False)]
+    assert details(sp.exp(-sp.Abs(x - 1))) == [(1, "local_max", "first_derivative", False)]
+    assert details(sp.Abs(x) * (x - 2) ** 2) == [
+        (0, "local_min", "first_derivative", False),
+        (R(2, 3), "local_max", "second_derivative", True),
+        (2, "local_min", "second_derivative", True),
+    ]
+    # continuous although floor jumps: corners at the integers, f rising through each
+    stairs = details(sp.floor(x) + (x - sp.floor(x)) ** 2, (-2.5, 2.5))
+    assert stairs == [(k, "neither", "first_derivative", False) for k in range(-2, 3)]
+
+
+def test_critical_points_max_and_min():
+    # Max(x, x²) is x² for x < 0, x on (0, 1), x² for x > 1: slopes 0|1 at 0, 1|2 at 1
+    assert details(sp.Max(x, x**2)) == [
+        (0, "local_min", "first_derivative", False),
+        (1, "neither", "first_derivative", False),
+    ]
+    # Min(x, 1/x): x on (−∞, −1) and (0, 1), 1/x elsewhere; slopes 1|−1 at ±1; 0 not in domain
+    assert details(sp.Min(x, 1 / x)) == [
+        (-1, "local_max", "first_derivative", False),
+        (1, "local_max", "first_derivative", False),
+    ]
+    # Max(sin, cos): corners (minima) at π/4 + kπ, smooth maxima where the larger one peaks
+    found = details(sp.Max(sp.sin(x), sp.cos(x)), (-1, 3))
+    assert found == [
+        (0, "local_max", "second_derivative", True),
+        (sp.pi / 4, "local_min", "first_derivative", False),
+        (sp.pi / 2, "local_max", "second_derivative", True),
+    ]
+    assert details(sp.Min(x**2, x + 2)) == [
+        (-1, "local_max", "first_derivative", False),
+        (0, "local_min", "second_derivative", True),
+        (2, "neither", "first_derivative", False),
+    ]
+
+
+def test_critical_points_cusps_and_vertical_tangents():
+    assert details(sp.Abs(x) ** R(2, 3)) == [(0, "local_min", "first_derivative", False)]
+    assert details(CUBE_ROOT) == [(0, "neither", "first_derivative", False)]
+    assert details((x - 1) * CUBE_ROOT) == [  # f' = (4x − 1) / (3 x^(2/3))
+        (0, "neither", "first_derivative", False),
+        (R(1, 4), "local_min", "second_derivative", True),
+    ]
+    assert details(sp.Abs(x**2 - 1)) == [
+        (-1, "local_min", "first_derivative", False),
+        (0, "local_max", "second_derivative", True),
+        (1, "local_min", "first_derivative", False),
+    ]
+    assert details(sp.Piecewise((x**2, x < 1), (2 - x, True))) == [
+        (0, "local_min", "second_derivative", True),
+        (1, "local_max", "first_derivative", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        sp.floor(x),
+        sp.floor(x) ** 2,
+        sp.ceiling(x / 2),
+        sp.sign(x),
+        sp.sign(x - 1) + 2,
+        3 * sp.Heaviside(x - 1),
+        sp.sin(sp.floor(x)),
+    ],
+    ids=str,
+)
+def test_piecewise_constant(expr):
+    assert piecewise_constant(expr, x) is True
+    assert critical_points(expr, x) == []
+
+
+def test_critical_points_jumps_are_not_critical():
+    assert piecewise_constant(x - sp.floor(x), x) is False
+    assert critical_points(x - sp.floor(x), x) == []  # f' = 1 wherever it exists
+    assert critical_points(x + sp.sign(x), x) == []
+    # |frac(x) − 1/2| is continuous: maxima at the integers, minima halfway
+    found = critical_points(sp.Abs(x - sp.floor(x) - R(1, 2)), x, (-1.2, 1.2))
+    assert [(round(float(p.x), 12), p.kind) for p in found] == [
+        (-1.0, "local_max"),
+        (-0.5, "local_min"),
+        (0.0, "local_max"),
+        (0.5, "local_min"),
+        (1.0, "local_max"),
+    ]
+
+
+def test_switch_points():
+    assert switch_points(sp.Max(sp.sin(x), sp.cos(x)), x, (0, 4)) == [sp.pi / 4, 5 * sp.pi / 4]
+    assert switch_points(sp.Piecewise((x**2, x < 1), (2 - x, True)), x) == [1]
+    assert switch_points(x**2 + 1, x) == []
+    (crossing,) = switch_points(sp.Max(x / 2, sp.sin(x)), x, (1, 3))  # x/2 = sin x: no closed form
+    assert float(crossing) == pytest.approx(1.8954942670339809, abs=1e-14)
+
+
+# An independent check: f on a dense grid in 40-digit arithmetic; the sign changes of the forward
+# difference quotient locate every local min and max (a jump of f is no extremum).
+ORACLE = [
+    x**2 + sp.Abs(x) ** 3,
+    sp.Abs(sp.sin(x)),
+    x * sp.Abs(x - 1),
+    sp.exp(sp.Abs(x)),
+    sp.Max(sp.sin(x), sp.cos(x)),
+    sp.Max(x, x**2),
+    sp.Min(x, 1 / x),
+    sp.Abs(x) ** R(2, 3),
+    CUBE_ROOT,
+    x**3,
+    sp.Abs(x**2 - 1),
+    x**3 - 3 * x,
+    x**4,
+    sp.Abs(x - 1) + 2 * sp.Abs(x + 1),
+    sp.Abs(x) * (x - 2) ** 2,
+    sp.Max(x**2, 2 - x**2),
+    sp.Min(x**2, x + 2),
+    sp.Piecewise((x**2, x < 1), (2 - x, True)),
+    x**2 + x * sp.Heaviside(x),
+    sp.sin(x) * sp.Abs(sp.cos(x)),
+    sp.floor(x) + (x - sp.floor(x)) ** 2,
+    sp.exp(-sp.Abs(x - 1)),
+    sp.Abs(x) ** R(5, 3),
+    (x - 1) * CUBE_ROOT,
+    sp.Max(x / 2, sp.sin(x)),
+    sp.Abs(x**3 - x),
+]
+STEP = 0.004
+
+
+def sampled_extrema(expr, lo=-3.7, hi=3.7):
+    """(x, kind) of every local min / max of f sampled every STEP (grid offset off the
+    rationals), from sign changes of (f(x + STEP) − f(x)) / STEP."""
+    f = sp.lambdify(x, expr, modules="mpmath")
+    with mpmath.workdps(40):
+        xs = [mpmath.mpf(lo) + mpmath.sqrt(2) / 1000 + k * mpmath.mpf(STEP) for k in range(1850)]
+        xs = [t for t in xs if t < hi]
+        values = []
+        for t in xs:
+            try:
+                values.append(mpmath.re(f(t)))
+            except ZeroDivisionError:
+                values.append(mpmath.nan)
+        found, previous = [], None
+        for i in range(1, len(xs) - 1):
+            a, b, c = values[i - 1], values[i], values[i + 1]
+            if any(mpmath.isnan(v) for v in (a, b, c)) or max(abs(b - a), abs(c - b)) > 0.5:
+                continue  # undefined or jumping here
+            left, right = mpmath.sign(b - a), mpmath.sign(c - b)
+            if left < 0 < right or (left < 0 and right == 0 and previous != "min"):
+                found.append((float(xs[i]), "local_min"))
+            elif left > 0 > right or (left > 0 and right == 0 and previous != "max"):
+                found.append((float(xs[i]), "local_max"))
+            previous = {-1: "max", 1: "min"}.get(int(left * right) and 0, previous)
+    return found
+
+
+@pytest.mark.parametrize("expr", ORACLE, ids=str)
+def test_critical_points_against_dense_sampling(expr):
+    found = critical_points(expr, x, (-3.7, 3.7))
+    extrema = [(float(p.x), p.kind) for p in found if p.kind != "neither"]
+    oracle = sampled_extrema(expr)
+    assert len(extrema) == len(oracle)
+    for (at, kind), (sampled_at, sampled_kind) in zip(extrema, oracle, strict=True):
+        assert kind == sampled_kind
+        assert at == pytest.approx(sampled_at, abs=2 * STEP)
+    for p in found:  # stationary: the central difference quotient vanishes; else one-sided
+        at = float(p.x)  # quotients disagree (a corner) or blow up (a vertical tangent)
+        left = finite_difference(expr, x, at - 1e-7, h="1e-9")
+        right = finite_difference(expr, x, at + 1e-7, h="1e-9")
+        if p.stationary:
+            assert abs(finite_difference(expr, x, at)) < 1e-8
+        else:
+            assert abs(left - right) > 1e-3 or max(abs(left), abs(right)) > 1e3
