@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from mathcore.errors import SYMPY_FAILURES
 from mathcore.limits import limit_at
 from mathcore.points import Point, as_point, finite_real, value_at
 
@@ -175,7 +176,7 @@ def differentiability_at(expr: sp.Expr, var: sp.Symbol, point: Point) -> Differe
         return DifferentiabilityResult(a, False, None, None, None, None, "undefined")
     h = sp.Symbol("h", real=True)
     quotient = (expr.subs(var, a + h) - value) / h
-    lim = limit_at(quotient, h, 0)
+    lim = _second_method(expr, var, a, value, limit_at(quotient, h, 0))
     left, right = lim.left, lim.right
     differentiable = lim.verdict == "converges"
     subgradient = None
@@ -186,6 +187,45 @@ def differentiability_at(expr: sp.Expr, var: sp.Symbol, point: Point) -> Differe
     return DifferentiabilityResult(
         a, differentiable, left, right, lim.value if differentiable else None, subgradient, shape
     )
+
+
+def _second_method(expr, var, a, value, quotient):
+    """Where the difference quotient's limit is uncertain on a side, use the limit of f′ there.
+
+    If f is continuous at a from that side and f′(x) → L as x → a from it, the one-sided
+    derivative is L (finite or ±∞) — by the mean value theorem, (f(a+h) − f(a))/h = f′(ξ) for a ξ
+    between a and a + h (Spivak, *Calculus*, ch. 11, problem 11.31)."""
+    if "uncertain" not in (quotient.left_kind, quotient.right_kind):
+        return quotient
+    try:
+        slope = limit_at(sp.diff(expr, var), var, a)
+    except SYMPY_FAILURES:
+        return quotient
+    f = limit_at(expr, var, a)
+    sides = {}
+    for name in ("left", "right"):
+        kind = getattr(quotient, f"{name}_kind")
+        limit_f, slope_kind = getattr(f, name), getattr(slope, f"{name}_kind")
+        continuous = limit_f is not None and limit_f.is_finite and _equal(limit_f, value)
+        if kind == "uncertain" and slope_kind == "limit" and continuous:
+            sides[name] = getattr(slope, name)
+            sides[f"{name}_kind"] = "limit"
+    if not sides:
+        return quotient
+    fields = {**quotient.__dict__, **sides}
+    fields["left_oscillates"] = fields["left_kind"] in ("oscillates", "unbounded")
+    fields["right_oscillates"] = fields["right_kind"] in ("oscillates", "unbounded")
+    both = [fields["left"], fields["right"]]
+    kinds = (fields["left_kind"], fields["right_kind"])
+    if kinds == ("limit", "limit") and None not in both:
+        same = both[0] == both[1] if any(v.is_infinite for v in both) else _equal(*both)
+        fields["value"] = both[0] if same else None
+        fields["verdict"] = (
+            "sides_differ"
+            if not same
+            else {sp.oo: "diverges_to_inf", -sp.oo: "diverges_to_neg_inf"}.get(both[0], "converges")
+        )
+    return type(quotient)(**fields)
 
 
 def _shape(expr, var, a, value, quotient) -> str:

@@ -25,6 +25,7 @@ the two-sided limit does not exist. SymPy also picks a Piecewise/Max/Min branch 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -53,10 +54,21 @@ DIGITS = 60  # probe precision: a ± 10⁻¹⁴ keeps ~45 significant digits of 
 # (an integer toward ±∞, where (−1/4)^x is real only at integers).
 PROBE_DECADES = tuple(1.0173 + 0.25 * i for i in range(52))  # t from 10⁻¹ to ~10⁻¹⁴
 INFINITY_DECADES = tuple(0.5173 + 0.25 * i for i in range(31))  # x from ~3 to ~10⁸
-PROBE_SECONDS = 0.6  # for all probes of one side; the rest count as unknown
-SYMPY_SECONDS = 1.2  # for each SymPy limit; then the next method
+PROBE_SECONDS = 0.4  # for all probes of one side; the rest count as unknown
+TABLE_SECONDS = 0.2  # for each side's table
+SYMPY_SECONDS = 1.2  # at most, for each SymPy limit or simplification; then the next method
+LIMIT_SECONDS = 2.2  # for a whole limit_at call, so a page's analysis stays within its budget
 WINDOW = 24  # the probes nearest to a (six decades) that decide
 SIDE_STEP = sp.Rational(1, 10**20)  # where a branch is chosen: just beside a
+_HYPERBOLIC = (
+    sp.sinh,
+    sp.cosh,
+    sp.tanh,
+    sp.coth,
+    sp.sech,
+    sp.csch,
+)  # e^u inside: 1 − tanh u ≈ 2e^(−2u)
+MAX_EXTRA_DIGITS = 1000  # a probe needing more digits than this (e^(10⁸)) is not made
 
 
 @dataclass(frozen=True)
@@ -156,10 +168,14 @@ def limit_at(expr: sp.Expr, var: sp.Symbol, point: Point, side: str = "both") ->
         side = "left"
     elif a is -sp.oo:
         side = "right"
+    budget = _Budget(LIMIT_SECONDS)
     table_left, table_right = approach_table(expr, var, a)
     probe = _Probe(expr, var)
-    left = _one_side(expr, var, a, -1, probe) if a is not -sp.oo else _Side(None, "limit")
-    right = _one_side(expr, var, a, 1, probe) if a is not sp.oo else _Side(None, "limit")
+    left = right = _Side(None, "limit")
+    if a is not -sp.oo:
+        left = _one_side(expr, var, a, -1, probe, budget.share(2 if a.is_finite else 1))
+    if a is not sp.oo:
+        right = _one_side(expr, var, a, 1, probe, budget.share(1))
     value, verdict = _verdict(side, left, right)
     return LimitResult(
         a,
@@ -203,28 +219,82 @@ def approach_table(expr: sp.Expr, var: sp.Symbol, point: Point):
     return tables[0], tables[1]
 
 
+def _real_only(fn):
+    """``fn`` on real numbers only: √ and ln of a negative number are undefined in a real course
+    (so x/|√(x² − 1)| has no values for |x| < 1, although |i·y| would be real)."""
+
+    def real(v, *rest):
+        if isinstance(v, mpmath.mpc) and v.imag != 0:
+            raise ValueError("not real")
+        v = v.real if isinstance(v, mpmath.mpc) else v
+        if fn is not abs and v < 0:
+            raise ValueError("not real")
+        return fn(v, *rest)
+
+    return real
+
+
+_REAL_FUNCTIONS = {
+    "sqrt": _real_only(mpmath.sqrt),
+    "log": _real_only(mpmath.log),
+    "abs": _real_only(abs),
+}
+
+
 class _Probe:
-    """f evaluated by mpmath at 60 digits; each value a real ``mpf``, ``nan`` (not real or not
-    defined) or ``None`` (too large to compute, or out of time)."""
+    """f evaluated by mpmath; each value a real ``mpf``, ``nan`` (not real or not defined) or
+    ``None`` (too large to compute, out of time, or not trustworthy: the values at 60 and at 120
+    digits differ, as when exp(x)·(…) cancels at x = 10⁸)."""
 
     def __init__(self, expr: sp.Expr, var: sp.Symbol) -> None:
         numeric_form = expr.replace(sp.Heaviside, lambda u, *_: sp.Piecewise((0, u < 0), (1, True)))
-        self.f = sp.lambdify(var, numeric_form, modules="mpmath")
+        self.f = sp.lambdify(var, numeric_form, modules=[_REAL_FUNCTIONS, "mpmath"])
+        # exp(u) is about 10^(u/ln 10): cancellation among such terms needs that many digits more
+        nodes = list(sp.preorder_traversal(expr))
+        logs = [n.args[0] / sp.log(10) for n in nodes if isinstance(n, (sp.exp, *_HYPERBOLIC))]
+        logs += [
+            n.exp * sp.log(sp.Abs(n.base), 10)
+            for n in nodes
+            if isinstance(n, sp.Pow) and var in n.exp.free_symbols
+        ]
+        logs += [
+            n.args[0] * sp.log(sp.Abs(n.args[0]) + 1, 10)
+            for n in nodes
+            if isinstance(n, (sp.gamma, sp.factorial, sp.loggamma, sp.binomial))
+        ]
+        self.sizes = [sp.lambdify(var, u, modules=[_REAL_FUNCTIONS, "mpmath"]) for u in logs]
 
     def values(self, xs, seconds: float = PROBE_SECONDS) -> list:
         out = [None] * len(xs)
         try:
-            with time_limit(seconds), mpmath.workdps(DIGITS):
+            with time_limit(seconds):
                 for i, x in enumerate(xs):
-                    arg = mpmath.mpf(str(sp.N(x, DIGITS))) if isinstance(x, sp.Basic) else x
-                    out[i] = _real(self.f, arg)
+                    extra = self.extra_digits(x)
+                    if extra is not None:
+                        out[i] = _agreeing(self.f, x, DIGITS + 2 * extra, DIGITS + 3 * extra)
         except TimeLimitExceeded:
             pass
         return out
 
+    def extra_digits(self, x) -> int | None:
+        """Decimal digits of the largest exponential-type part of f at x (``None``: too many)."""
+        largest = 0
+        with mpmath.workdps(20):
+            arg = mpmath.mpf(str(sp.N(x, 20))) if isinstance(x, sp.Basic) else +x
+            for size in self.sizes:
+                try:
+                    value = mpmath.mpmathify(size(arg))
+                    magnitude = abs(value.real if isinstance(value, mpmath.mpc) else value)
+                except (ZeroDivisionError, ValueError, TypeError, OverflowError, NameError):
+                    continue
+                if not mpmath.isfinite(magnitude) or magnitude > MAX_EXTRA_DIGITS:
+                    return None
+                largest = max(largest, int(magnitude))
+        return largest
+
     def floats(self, xs) -> list[float]:
         out = []
-        for v in self.values(xs, seconds=0.3):
+        for v in self.values(xs, seconds=TABLE_SECONDS):
             if v is None or (isinstance(v, float) and math.isnan(v)):
                 out.append(math.nan)
             else:
@@ -233,6 +303,25 @@ class _Probe:
                 except OverflowError:
                     out.append(math.inf if v > 0 else -math.inf)
         return out
+
+
+def _agreeing(f, x, low_digits: int = DIGITS, high_digits: int = 2 * DIGITS):
+    """f(x) at ``low_digits`` if ``high_digits`` give the same value (to 10⁻²⁰ relative), else
+    ``None``."""
+    found = []
+    for digits in (low_digits, high_digits):
+        with mpmath.workdps(digits):
+            arg = mpmath.mpf(str(sp.N(x, digits))) if isinstance(x, sp.Basic) else +x
+            found.append(_real(f, arg))
+    low, high = found
+    if low is None or high is None:
+        return None
+    if _isnan(low) or _isnan(high):
+        return low if _isnan(low) and _isnan(high) else None
+    with mpmath.workdps(DIGITS):
+        if abs(low - high) <= mpmath.mpf(10) ** -20 * max(abs(low), abs(high)):
+            return +low
+    return None
 
 
 def _real(f, x):
@@ -263,7 +352,20 @@ def _approach_points(a: sp.Expr, direction: int) -> list:
         return [centre + direction * mpmath.power(10, -mpmath.mpf(s)) for s in PROBE_DECADES]
 
 
-def _one_side(expr, var, a, direction, probe: _Probe) -> _Side:
+class _Budget:
+    """Seconds left until a deadline; ``share(n)`` is a budget for one of n remaining parts."""
+
+    def __init__(self, seconds: float) -> None:
+        self.deadline = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def share(self, parts: int) -> _Budget:
+        return _Budget(max(self.left(), 0.0) / parts)
+
+
+def _one_side(expr, var, a, direction, probe: _Probe, budget: _Budget) -> _Side:
     """The limit from one side (``direction`` −1: from the left, +1: from the right)."""
     ys = probe.values(_approach_points(a, direction))
     near = [y for y in ys[-WINDOW:] if y is not None]
@@ -274,7 +376,7 @@ def _one_side(expr, var, a, direction, probe: _Probe) -> _Side:
     if len(window) < 4:  # too large to evaluate near a: check against what is known
         window = real[-WINDOW:]
     oscillation_hint = False
-    for candidate in _candidates(expr, var, a, direction):
+    for candidate in _candidates(expr, var, a, direction, budget):
         if candidate is None:
             continue
         if isinstance(candidate, sp.AccumBounds):
@@ -290,30 +392,33 @@ def _one_side(expr, var, a, direction, probe: _Probe) -> _Side:
     return _Side(None, "uncertain")
 
 
-def _candidates(expr, var, a, direction) -> Iterator[sp.Expr | None]:
+def _candidates(expr, var, a, direction, budget: _Budget) -> Iterator[sp.Expr | None]:
     """Answers to check, cheapest first: f(a) where every part of f is finite there, SymPy on
     f with its branches chosen beside a, SymPy's own directional limit, SymPy on simplified f.
     Each is a number, ``±oo``, an ``AccumBounds`` (an enclosure) or ``None`` (no answer)."""
     if a.is_finite and _finite_parts(expr, var, a):
         yield value_at(expr, var, a)
     t = sp.Dummy("t", positive=True)
+    side = "+" if direction > 0 else "-"
     if a.is_infinite:
-        yield _sympy_limit(expr, var, a)
+        yield _sympy_limit(expr, var, a, side, budget)
         resolved = _resolve_side(expr, var, a, direction)
         if resolved is not None and resolved != expr:
-            yield _sympy_limit(resolved, var, a)
+            yield _sympy_limit(resolved, var, a, side, budget)
     else:
         resolved = _resolve_side(expr, var, a, direction)
         if resolved is not None:
-            yield _sympy_limit(resolved.subs(var, a + direction * t), t, sp.S.Zero)
-        yield _sympy_limit(expr, var, a, "+" if direction > 0 else "-")
+            yield _sympy_limit(resolved.subs(var, a + direction * t), t, sp.S.Zero, "+", budget)
+        yield _sympy_limit(expr, var, a, side, budget)
+    if budget.left() < 0.05:
+        return
     try:
-        with time_limit(SYMPY_SECONDS):
+        with time_limit(min(SYMPY_SECONDS, budget.left())):
             simpler = sp.simplify(expr)
     except (*SYMPY_FAILURES, TimeLimitExceeded):
         return
     if simpler != expr:
-        yield _sympy_limit(simpler, var, a, "+" if direction > 0 else "-")
+        yield _sympy_limit(simpler, var, a, side, budget)
 
 
 def _finite_parts(expr, var, a) -> bool:
@@ -325,15 +430,26 @@ def _finite_parts(expr, var, a) -> bool:
     )
 
 
-def _sympy_limit(expr, var, at, direction: str = "+") -> sp.Expr | None:
+def _sympy_limit(expr, var, at, direction: str, budget: _Budget) -> sp.Expr | None:
     """SymPy's limit in bounded time: a real number, ``±oo``, an ``AccumBounds``, or ``None``."""
+    if budget.left() < 0.05:
+        return None
     try:
-        with time_limit(SYMPY_SECONDS):
+        with time_limit(min(SYMPY_SECONDS, budget.left())):
             result = sp.limit(expr, var, at, direction if at.is_finite else "+")
     except (*SYMPY_FAILURES, TimeLimitExceeded, RecursionError, OverflowError):
         return None
-    if isinstance(result, sp.AccumBounds) or result.has(sp.AccumBounds):
-        return sp.AccumBounds(-sp.oo, sp.oo) if not isinstance(result, sp.AccumBounds) else result
+    if isinstance(result, sp.AccumBounds):
+        return result
+    if result.has(sp.AccumBounds):  # oo·⟨1, 3⟩ is +oo; oo·sign(⟨−1, 1⟩) is no limit
+        bounds = [b for b in sp.preorder_traversal(result) if isinstance(b, sp.AccumBounds)]
+        ends = {
+            result.xreplace({b: b.min for b in bounds}),
+            result.xreplace({b: b.max for b in bounds}),
+        }
+        if len(ends) == 1 and ends <= {sp.oo, -sp.oo}:
+            return ends.pop()
+        return sp.AccumBounds(-sp.oo, sp.oo)
     if result in (sp.oo, -sp.oo):
         return result
     if isinstance(result, sp.Limit) or result.has(sp.Limit):
@@ -428,16 +544,23 @@ def _consistent(candidate: sp.Expr, ys: list) -> bool:
     """Do f's values nearest a (far to near) agree with ``candidate`` as the limit?
 
     ±oo: the nearest values have that sign and are larger (in that direction) than the far ones.
-    A number L: the values are within 10⁻⁹ of L, or their distance to L shrinks toward a.
+    A number L: the values are within 10⁻⁹ of L, or their distance to L shrinks toward a
+    (by 2 % over six decades at least: x^(1/100) → 0 shrinks by 9 %).
     With fewer than four values there is nothing to contradict."""
     if len(ys) < 4:
         return True
     third = max(len(ys) // 3, 1)
     first, last = ys[:third], ys[-third:]
     if candidate.is_infinite:
+        # positive (negative) toward a and still growing at a pace that does not die out: the
+        # rise over the nearest third at least 30 % of that over the middle one (ln ln(1/t)
+        # keeps ~80 %; a value converging like L − √t keeps 1 %)
         sign = 1 if candidate is sp.oo else -1
-        near, far = sorted(sign * y for y in last), sorted(sign * y for y in first)
-        return near[0] > 0 and near[len(near) // 2] > far[len(far) // 2]
+        middle = ys[third:-third] or ys[third - 1 : third + 1]
+        far, mid, near = (sorted(sign * y for y in part) for part in (first, middle, last))
+        far, mid, low, near = far[len(far) // 2], mid[len(mid) // 2], near[0], near[len(near) // 2]
+        rise_middle, rise_near = mid - far, near - mid
+        return low > 0 and rise_near > 0 and rise_middle > 0 and rise_near >= 0.3 * rise_middle
     with mpmath.workdps(DIGITS):
         try:
             target = mpmath.mpf(str(sp.N(candidate, DIGITS)))
@@ -446,7 +569,7 @@ def _consistent(candidate: sp.Expr, ys: list) -> bool:
         scale = max(1, abs(target))
         far = max(abs(y - target) for y in first)
         near = max(abs(y - target) for y in last)
-        return near <= 1e-9 * scale or near < 0.9 * far
+        return near <= 1e-9 * scale or near < 0.98 * far
 
 
 def _behaviour(ys: list) -> str:
@@ -464,7 +587,7 @@ def _behaviour(ys: list) -> str:
         return "settles"
     if spread_near > 10 * spread_far:
         return "unbounded"
-    if spread_near >= 0.3 * spread_far:
+    if spread_near >= 0.05 * spread_far:  # tan x at ∞: heavy-tailed swings that do not shrink
         return "oscillates"
     return "settles"
 
