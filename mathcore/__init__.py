@@ -15,6 +15,7 @@ from mathcore.derivatives import (
     TangentLine,
     derivative,
     difference_quotient,
+    difference_quotients,
     partial_derivatives,
     tangent_line,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "derivative_steps",
     "descent_verdict",
     "difference_quotient",
+    "difference_quotients",
     "differentiability_at",
     "gradient_descent",
     "latex",

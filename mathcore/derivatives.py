@@ -111,6 +111,38 @@ def difference_quotient(expr: sp.Expr, var: sp.Symbol, point: Point, h: float) -
         return float(mpmath.re(q)) if abs(mpmath.im(q)) < 1e-30 else float("nan")
 
 
+def difference_quotients(
+    expr: sp.Expr, var: sp.Symbol, point: Point, steps: Sequence[float]
+) -> dict[float, float]:
+    """(f(a+h) − f(a))/h for each h in ``steps``, ``nan`` where f(a) or f(a+h) does not exist.
+
+    Parameters
+    ----------
+    expr, var : f and its variable.
+    point : a, a finite real number.
+    steps : the h values (positive and negative), in x's units.
+
+    Returns
+    -------
+    ``{h: quotient}`` as floats (50-digit evaluation, like :func:`difference_quotient`).
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", real=True)
+    >>> difference_quotients(1 / (x + 1), x, 1, [1.0, -2.0])  # f(−1) does not exist
+    {1.0: -0.16666666666666666, -2.0: nan}
+    >>> difference_quotients(1 / x, x, 0, [0.5])  # f(0) does not exist: no quotient at all
+    {0.5: nan}
+    """
+    out = {}
+    for h in steps:
+        try:
+            out[h] = difference_quotient(expr, var, point, h)
+        except InputError:
+            out[h] = float("nan")
+    return out
+
+
 def _differentiate(expr: sp.Expr, var: sp.Symbol) -> sp.Expr:
     pieces = _pieces(expr, var)
     if pieces is None:

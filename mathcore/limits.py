@@ -269,12 +269,23 @@ class _Probe:
         try:
             with time_limit(seconds):
                 for i, x in enumerate(xs):
-                    extra = self.extra_digits(x)
-                    if extra is not None:
-                        out[i] = _agreeing(self.f, x, DIGITS + 2 * extra, DIGITS + 3 * extra)
+                    out[i] = self.value(x)
         except TimeLimitExceeded:
             pass
         return out
+
+    def value(self, x):
+        """f(x) at 60 digits checked at 120; if they differ, or f(x) is exactly 0 (terms that
+        cancelled completely), again with digits for f's exponential-type parts."""
+        found = _agreeing(self.f, x)
+        if found is not None and (_isnan(found) or found != 0):
+            return found
+        extra = self.extra_digits(x)
+        if extra is None:
+            return None  # more digits than we may spend: this probe cannot be trusted
+        if extra == 0:
+            return found
+        return _agreeing(self.f, x, DIGITS + 2 * extra, DIGITS + 3 * extra)
 
     def extra_digits(self, x) -> int | None:
         """Decimal digits of the largest exponential-type part of f at x (``None``: too many)."""

@@ -2,8 +2,8 @@
 
 import streamlit as st
 import sympy as sp
-from sympy import latex  # TEMP: mathcore.latex once the printer lands
 
+from mathcore import latex
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import analysed_at_point

@@ -44,6 +44,8 @@ def derivatives_page() -> None:
                     equation=_line(tangent.slope, tangent.intercept),
                 )
             )
+        elif value != value:  # nan: f(a) itself does not exist
+            st.warning(text(lang, "derivatives.no_value", a=a_tex))
         else:
             st.warning(text(lang, "derivatives.no_tangent", a=a_tex))
         if slope_limit is not None and slope_limit.verdict == "oscillates":

@@ -3,6 +3,7 @@
 import streamlit as st
 import sympy as sp
 
+from mathcore import latex
 from mathcore.points import numeric
 from ui import compute, figures
 from ui.i18n import text
@@ -60,13 +61,16 @@ def extrema_page() -> None:
     view = computed(lang, compute.extrema_view, f, interval)
     if view is None:
         return
-    found, d1, d2, samples = view
-    st.latex(rf"f'(x) = {sp.latex(d1)} \qquad f''(x) = {sp.latex(d2)}")
+    found, d1, d2, samples, steps_only = view
+    st.latex(rf"f'(x) = {latex(d1)} \qquad f''(x) = {latex(d2)}")
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
     st.plotly_chart(
         figures.extrema_figure(found, samples, labels, presenting()), key="extrema-chart"
     )
-    critical_table(lang, found, d1, d2)
+    if steps_only:
+        st.info(text(lang, "extrema.piecewise_constant"))
+    else:
+        critical_table(lang, found, d1, d2)
     st.markdown(text(lang, "extrema.ml"))
 
 

@@ -81,3 +81,72 @@ def test_differentiability_at_other_points():
     )
     d = differentiability_at(1 / x, x, 0)
     assert (d.differentiable, d.left_derivative, d.right_derivative) == (False, None, None)
+
+
+CBRT = sp.sign(x) * sp.Abs(x) ** sp.Rational(1, 3)
+
+
+@pytest.mark.parametrize(
+    ("expr", "point", "left", "right", "shape"),
+    [
+        # (∛h − 0)/h = |h|^(−2/3) → +∞ from both sides: a vertical tangent
+        (CBRT, 0, sp.oo, sp.oo, "vertical_tangent"),
+        # |h|^(2/3)/h = sign(h)|h|^(−1/3): −∞ from the left, +∞ from the right: a cusp
+        (sp.Abs(x) ** sp.Rational(2, 3), 0, -sp.oo, sp.oo, "cusp"),
+        (CBRT.subs(x, x - 1) ** 2, 1, -sp.oo, sp.oo, "cusp"),
+        # max(x, x²): x on (0, 1), x² beyond 1: slopes 1 and 2
+        (sp.Max(x, x**2), 1, 1, 2, "corner"),
+        (sp.Max(x, x**2), 0, 0, 1, "corner"),  # x² left of 0, x right of it
+        (sp.Max(sp.sin(x), sp.cos(x)), sp.pi / 4, -sp.sqrt(2) / 2, sp.sqrt(2) / 2, "corner"),
+        (x * sp.sqrt(x), 0, None, 0, "one_sided"),  # h^(3/2)/h = √h → 0, f undefined left of 0
+        (sp.floor(x), 2, sp.oo, 0, "discontinuous"),  # (1 − 2)/h with h < 0 → +∞
+    ],
+)
+def test_differentiability_at_one_sided_derivatives(expr, point, left, right, shape):
+    d = differentiability_at(expr, x, point)
+    assert (d.differentiable, d.left_derivative, d.right_derivative, d.shape) == (
+        False,
+        left,
+        right,
+        shape,
+    )
+
+
+def test_differentiability_at_real_root_away_from_zero():
+    # d/dx ∛x = 1/(3∛(x²)) = 1/12 at −8, so the tangent is y = x/12 − 4/3
+    d = differentiability_at(CBRT, x, -8)
+    assert (d.differentiable, d.derivative) == (True, sp.Rational(1, 12))
+
+
+def test_differentiability_at_wiggly_functions_at_zero():
+    # f = x² sin(1/x), f(0) = 0: (h² sin(1/h))/h = h sin(1/h) → 0, so f′(0) = 0
+    f = sp.Piecewise((x**2 * sp.sin(1 / x), sp.Ne(x, 0)), (0, True))
+    d = differentiability_at(f, x, 0)
+    assert (d.differentiable, d.derivative) == (True, 0)
+    # f = x sin(1/x), f(0) = 0: the quotient sin(1/h) oscillates: continuous, not differentiable
+    g = sp.Piecewise((x * sp.sin(1 / x), sp.Ne(x, 0)), (0, True))
+    assert classify_continuity(g, x, 0).continuous is True
+    assert differentiability_at(g, x, 0).shape == "oscillating"
+
+
+def test_differentiability_at_second_method_where_sympy_is_wrong():
+    # SymPy's limit of this quotient is +∞; f′(x) = e^σ(x)·σ(x)(1 − σ(x)) is continuous, and
+    # by the mean value theorem the one-sided derivatives equal lim f′: 0.43793068385935…
+    f = sp.exp(1 / (1 + sp.exp(-x)))
+    d = differentiability_at(f, x, sp.Rational(1, 2))
+    expected = sp.diff(f, x).subs(x, sp.Rational(1, 2))
+    assert d.differentiable is True
+    assert abs(float(d.derivative) - float(expected)) < 1e-12
+
+
+@pytest.mark.parametrize(
+    ("expr", "point", "kind"),
+    [
+        (sp.sin(1 / x) / x, 0, "oscillating"),  # oscillates without bound: still oscillating
+        (x - sp.floor(x), 0, "jump"),
+        (sp.acot(x), 0, "jump"),
+        (sp.log(-sp.Abs(x)), 0, "undefined"),  # no real values near 0 at all
+    ],
+)
+def test_classify_continuity_from_the_function_itself(expr, point, kind):
+    assert classify_continuity(expr, x, point).kind == kind

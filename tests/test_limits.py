@@ -77,3 +77,89 @@ def test_approach_table():
     assert [y for _, y in left] == pytest.approx([-(10.0**k) for k in range(1, 7)])
     rows, none = approach_table(sp.exp(-x), x, oo)
     assert none == () and rows[0] == pytest.approx((10.0, 4.5399929762484854e-05))
+
+
+# --- Issue: true on the functions students type. Each value derived by hand (comment). ------
+CBRT = sp.sign(x) * sp.Abs(x) ** sp.Rational(1, 3)  # the real cube root, as the parser builds it
+
+
+@pytest.mark.parametrize(
+    ("expr", "point", "left", "right"),
+    [
+        # odd roots are real: ∛x → ∛0 = 0 from both sides; ∛(x³ − x) at 1 → 0
+        (CBRT, 0, 0, 0),
+        (CBRT.subs(x, x**3 - x), 1, 0, 0),
+        (CBRT / x, 0, oo, oo),  # |x|^(1/3)/|x| = |x|^(−2/3) → +∞ on both sides
+        # the branch active on each side, not the one whose condition holds at a
+        (sp.Min(x, x**2) / x, 0, 1, 0),  # x<0: min = x, x/x = 1; 0<x<1: min = x², x²/x → 0
+        (sp.Max(x, 1 / x), 0, 0, oo),  # x<0: 1/x → −∞ < x, so max = x → 0; x>0: 1/x → +∞
+        (sp.Max(sp.sin(x), sp.cos(x)), sp.pi / 4, sp.sqrt(2) / 2, sp.sqrt(2) / 2),
+        (sp.Piecewise((x**2, x < 1), (2 * x, True)), 1, 1, 2),
+        # jumps that no list of names knows about: decided from the function itself
+        (x - sp.floor(x), 0, 1, 0),  # frac(x): frac(−0.1) = 0.9 → 1, frac(0.1) → 0
+        (sp.Mod(x, 1), 1, 1, 0),
+        (sp.acot(x), 0, -sp.pi / 2, sp.pi / 2),  # SymPy's acot x = atan(1/x)
+        (sp.atan(1 / x), 0, -sp.pi / 2, sp.pi / 2),
+        (sp.floor(1 / x), 0, -oo, oo),
+        (x * sp.floor(1 / x), 0, 1, 1),  # 1 − x < x⌊1/x⌋ ≤ 1 for x > 0 (and ≥ 1 for x < 0)
+        # an unbounded factor times a bounded positive one: (2 + sin(1/x))/x ≥ 1/x on the right
+        ((2 + sp.sin(1 / x)) / x, 0, -oo, oo),
+    ],
+)
+def test_limit_at_one_sided_limits_students_meet(expr, point, left, right):
+    r = limit_at(expr, x, point)
+    assert (r.left, r.right) == (left, right)
+    assert (r.left_kind, r.right_kind) == ("limit", "limit")
+
+
+@pytest.mark.parametrize(
+    ("expr", "point", "value"),
+    [
+        (sp.sin(x) ** 2 + sp.cos(x) ** 2, oo, 1),  # an enclosure ⟨0, 2⟩ is not an oscillation
+        (sp.floor(x) / x, oo, 1),  # 1 − 1/x < ⌊x⌋/x ≤ 1
+        (sp.sin(x) / x, oo, 0),
+        (sp.exp(sp.exp(sp.exp(x + sp.exp(-x)))) / sp.exp(sp.exp(sp.exp(x))), oo, oo),  # overflow
+    ],
+)
+def test_limit_at_infinity_is_not_fooled(expr, point, value):
+    assert limit_at(expr, x, point).value == value
+
+
+@pytest.mark.parametrize(
+    ("expr", "point", "unbounded"),
+    [
+        (sp.sin(1 / x), 0, False),
+        (sp.sin(x**2), oo, False),
+        (x - sp.floor(x), oo, False),  # the sawtooth keeps sweeping [0, 1)
+        (x * sp.sin(x), oo, True),  # f is defined there: not "undefined"
+        (x * sp.cos(x), -oo, True),
+        (sp.exp(x) * sp.sin(x), oo, True),
+        (sp.sin(1 / x) / x, 0, True),
+    ],
+)
+def test_limit_at_oscillation_bounded_or_not(expr, point, unbounded):
+    r = limit_at(expr, x, point)
+    assert (r.verdict, r.unbounded) == ("oscillates", unbounded)
+
+
+@pytest.mark.parametrize(
+    ("expr", "point", "left", "right", "verdict"),
+    [
+        # √ of a negative number is undefined in a real course, even inside |·|: the left side
+        # has no values (SymPy alone says −∞ there, while |…| of the complex value reads +707)
+        (x / sp.Abs(sp.sqrt(x**2 - 1)), 1, None, oo, "undefined"),
+        ((-sp.Rational(1, 4)) ** x, oo, None, None, "undefined"),  # not real at non-integers
+        (sp.log(-sp.Abs(x)), 0, None, None, "undefined"),
+        (sp.sqrt(x), 0, None, 0, "undefined"),
+    ],
+)
+def test_limit_at_undefined_only_without_real_values(expr, point, left, right, verdict):
+    r = limit_at(expr, x, point)
+    assert (r.left, r.right, r.verdict) == (left, right, verdict)
+
+
+def test_limit_at_never_shows_a_value_its_numbers_contradict():
+    """A slowly converging function and a contradiction check that does not cry wolf."""
+    assert limit_at(x ** sp.Rational(1, 100), x, 0, side="right").value == 0  # 10⁻¹⁴^0.01 ≈ 0.72
+    r = limit_at(1 / sp.log(1 / x), x, 0, side="right")
+    assert r.value == 0  # 1/ln(10¹⁴) ≈ 0.031: slow, but the distance to 0 keeps shrinking

@@ -11,6 +11,7 @@ import sympy as sp
 
 import mathcore as mc
 from mathcore.backprop import build_graph
+from mathcore.extrema import piecewise_constant
 from mathcore.points import as_point
 from ui.figures import on_screen
 
@@ -89,7 +90,8 @@ def extrema_view(f: str, interval: tuple[float, float] | None):
     else:
         lo, hi = -5.0, 5.0
     samples = [run(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1, d2)]
-    return found, d1, d2, samples
+    steps_only = not found and run(piecewise_constant, expr, X, d1)
+    return found, d1, d2, samples, steps_only
 
 
 H_VALUES = (1.0, 0.5, 0.2, 0.1, 0.05, 0.01, 0.001, 1e-4, 1e-6)
@@ -111,10 +113,7 @@ def derivative_view(f: str, a: str):
         steps = run(mc.derivative_steps, expr, X)
     except NotImplementedError:
         steps = None
-    slopes = {
-        h: run(mc.difference_quotient, expr, X, point, h)
-        for h in (*H_VALUES, *(-h for h in H_VALUES))
-    }
+    slopes = run(mc.difference_quotients, expr, X, point, (*H_VALUES, *(-h for h in H_VALUES)))
     lo, hi = window(point, 3.0)
     samples = [run(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1)]
     value = run(mc.numeric_values, expr, X, [point])[0]

@@ -266,9 +266,12 @@ def extrema_figure(found, samples, labels: dict[str, str], present: bool) -> go.
     """f with its critical points (colour = kind) and concavity (solid up, dotted down); below,
     f' with its sign shaded."""
     f, d1, d2 = samples
+    # f″ on f's own grid: each sample set gains points at its own breaks (a corner of f is a
+    # break of f″), so the arrays can differ in length
+    bending = d2.y if np.array_equal(d2.x, f.x) else np.interp(f.x, d2.x, d2.y)
     traces = [
-        curve(f.x, np.where(d2.y >= 0, f.y, np.nan), labels["concave_up"]),
-        curve(f.x, np.where(d2.y < 0, f.y, np.nan), labels["concave_down"], dash="dot"),
+        curve(f.x, np.where(bending >= 0, f.y, np.nan), labels["concave_up"]),
+        curve(f.x, np.where(bending < 0, f.y, np.nan), labels["concave_down"], dash="dot"),
     ]
     for kind, color in KIND_COLORS.items():
         chosen = [p for p in found if p.kind == kind]
