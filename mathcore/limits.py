@@ -556,7 +556,8 @@ def _consistent(candidate: sp.Expr, ys: list) -> bool:
 
     ±oo: the nearest values have that sign and are larger (in that direction) than the far ones.
     A number L: the values are within 10⁻⁹ of L, or their distance to L shrinks toward a
-    (by 2 % over six decades at least: x^(1/100) → 0 shrinks by 9 %).
+    (by 2 % over six decades at least: x^(1/100) → 0 shrinks by 9 %; values that keep turning,
+    as x·sin(1/x) does, by 20 %, so that cos(1/x)'s swings are not taken for closing in on 0).
     With fewer than four values there is nothing to contradict."""
     if len(ys) < 4:
         return True
@@ -579,8 +580,13 @@ def _consistent(candidate: sp.Expr, ys: list) -> bool:
             return False
         scale = max(1, abs(target))
         far = max(abs(y - target) for y in first)
+        mid = max(abs(y - target) for y in ys[third:-third] or first)
         near = max(abs(y - target) for y in last)
-        return near <= 1e-9 * scale or near < 0.98 * far
+        if near <= 1e-9 * scale:
+            return True
+        if _turns(ys) >= len(ys) // 4:  # values that keep turning must really close in on L
+            return near <= 0.8 * far and near <= mid
+        return near < 0.98 * far
 
 
 def _behaviour(ys: list) -> str:
@@ -591,7 +597,7 @@ def _behaviour(ys: list) -> str:
         return "settles"
     third = max(len(ys) // 3, 2)
     first, last = ys[:third], ys[-third:]
-    turns = sum(1 for p, q, r in zip(ys, ys[1:], ys[2:], strict=False) if (q - p) * (r - q) < 0)
+    turns = _turns(ys)
     spread_far, spread_near = max(first) - min(first), max(last) - min(last)
     size = max(1, sorted(abs(y) for y in last)[len(last) // 2])
     if turns < len(ys) // 4 or spread_near <= 1e-8 * size:
@@ -601,6 +607,11 @@ def _behaviour(ys: list) -> str:
     if spread_near >= 0.05 * spread_far:  # tan x at ∞: heavy-tailed swings that do not shrink
         return "oscillates"
     return "settles"
+
+
+def _turns(ys: list) -> int:
+    """How often the sequence of values changes direction."""
+    return sum(1 for p, q, r in zip(ys, ys[1:], ys[2:], strict=False) if (q - p) * (r - q) < 0)
 
 
 def _verdict(side: str, left: _Side, right: _Side) -> tuple[sp.Expr | None, str]:

@@ -55,14 +55,18 @@ def sample_function(
         xs = np.union1d(xs, np.array(breaks))
     ys = evaluate(expr, var, xs)
     holes, asymptotes = [], []
+    kept = []
     for exact, b in zip(exact_breaks, breaks, strict=True):
-        ys[xs == b] = np.nan
         kind = classify_continuity(expr, var, exact)
+        if kind.continuous:  # a candidate that is no break: ∛x at 0, |x| at 0
+            continue
+        kept.append(b)
+        ys[xs == b] = np.nan
         if kind.kind == "removable":
             holes.append((b, float(kind.left if kind.left is not None else kind.right)))
         elif kind.kind == "infinite":
             asymptotes.append(b)
-    return Samples(xs, ys, tuple(holes), tuple(asymptotes), tuple(breaks))
+    return Samples(xs, ys, tuple(holes), tuple(asymptotes), tuple(kept))
 
 
 def evaluate(expr: sp.Expr, var: sp.Symbol, xs: np.ndarray) -> np.ndarray:

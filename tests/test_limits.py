@@ -163,3 +163,12 @@ def test_limit_at_never_shows_a_value_its_numbers_contradict():
     assert limit_at(x ** sp.Rational(1, 100), x, 0, side="right").value == 0  # 10⁻¹⁴^0.01 ≈ 0.72
     r = limit_at(1 / sp.log(1 / x), x, 0, side="right")
     assert r.value == 0  # 1/ln(10¹⁴) ≈ 0.031: slow, but the distance to 0 keeps shrinking
+
+
+def test_limit_at_piecewise_point_value_does_not_decide_the_limit():
+    # SymPy's directional limit takes the branch at x = 0 (value 0) whatever the side; the
+    # values cos(1/x) swing over [−1, 1] on both sides, so there is no limit
+    f = sp.Piecewise((0, sp.Eq(x, 0)), (2 * x * sp.sin(1 / x) - sp.cos(1 / x), True))
+    assert limit_at(f, x, 0).verdict == "oscillates"
+    # a damped swing still converges, even slowly: |sin(1/x)/ln(1/|x|)| ≤ 1/ln(1/|x|) → 0
+    assert limit_at(sp.sin(1 / x) / sp.log(1 / sp.Abs(x)), x, 0).value == 0

@@ -52,3 +52,35 @@ def test_continuity_page_needs_a_finite_point():
     at = open_page("continuity", lang="en", a="oo")
     assert at.error[0].value.startswith("Here the point must be a finite number")
     assert not at.exception
+
+
+def test_continuity_page_vertical_tangent_and_cusp_in_both_languages():
+    at = open_page("continuity", lang="en", f="x^(1/3)", a="0")
+    assert not at.exception
+    assert at.success[0].value == "**Continuous at $x = 0$.**"
+    assert "a vertical tangent." in at.warning[0].value
+    assert "left $\\infty$, right $\\infty$" in at.warning[0].value
+    figure = chart(at)  # both half-tangents vertical: down on the left, up on the right
+    assert values(trace(figure, "left tangent")["x"]) == [0.0, 0.0]
+    assert values(trace(figure, "left tangent")["y"]) == [0.0, -1.5]
+    assert values(trace(figure, "right tangent")["y"]) == [0.0, 1.5]
+    at = open_page("continuity", lang="ko", f="x^(2/3)", a="0")
+    assert "첨점" in at.warning[0].value
+    figure = chart(at)  # a cusp: both half-tangents point up
+    assert values(trace(figure, "왼쪽 접선")["y"]) == [0.0, 1.5]
+    assert values(trace(figure, "오른쪽 접선")["y"]) == [0.0, 1.5]
+
+
+def test_continuity_page_edge_oscillation_and_piecewise():
+    at = open_page("continuity", lang="en", f="sqrt(x)", a="0")
+    assert "a vertical tangent at the edge of f's domain" in at.warning[0].value
+    at = open_page("continuity", lang="en", f="sin(1/x)/x", a="0")
+    assert not at.exception
+    assert at.error[0].value.startswith("**Oscillating discontinuity**")
+    assert "ever larger swings" in at.error[0].value
+    at = open_page("continuity", lang="en", f="{x != 0: x sin(1/x), 0}", a="0")
+    assert at.success[0].value == "**Continuous at $x = 0$.**"
+    assert "the difference quotient oscillates" in at.warning[0].value
+    at = open_page("continuity", lang="en", f="max(x, x^2)", a="1")
+    assert "from the left $1$, from the right $2$" in at.warning[0].value
+    assert at.info[0].value.startswith("Sub-gradient: any slope in $[1, 2]$")

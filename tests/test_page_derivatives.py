@@ -46,3 +46,34 @@ def test_derivatives_page_irrational_tangent_is_readable():
     at = open_page("derivatives", lang="en", f="x^2 sin x", a="1")
     message = at.success[0].value  # slope cos 1 + 2 sin 1 = 2.2232…, intercept −1.3818…
     assert r"\approx 2.223" in message and "2.223 x - 1.382" in message
+
+
+def test_derivatives_page_kink_between_curves_draws_no_tangent():
+    at = open_page("derivatives", lang="en", f="max(x, x^2)", a="1")
+    assert at.warning[0].value.startswith("f has no derivative at $x = 1$")
+    assert not [t for t in chart(at)["data"] if t.get("name") == "tangent"]
+    (table,) = tables(at)  # right quotients → 2 (x² side), left ones → 1 (x side)
+    assert table["(f(a+h)−f(a))/h"][-1] == pytest.approx(2, abs=1e-5)
+    assert table["(f(a−h)−f(a))/(−h)"][-1] == pytest.approx(1, abs=1e-9)
+
+
+def test_derivatives_page_real_cube_root_tangent():
+    at = open_page("derivatives", lang="en", f="x^(1/3)", a="-8")
+    # d/dx ∛x = 1/(3∛(x²)) = 1/12 at −8; ∛(−8) = −2, so y = x/12 − 4/3
+    assert at.success[0].value == (
+        r"Tangent line at $x = -8$: $y = \frac{x}{12} - \frac{4}{3}$, slope $f'(-8) = \frac{1}{12}$"
+    )
+
+
+def test_derivatives_page_derivative_exists_but_oscillates():
+    at = open_page("derivatives", lang="ko", f="{x != 0: x^2 sin(1/x), 0}", a="0")
+    assert not at.exception
+    assert "기울기 $f'(0) = 0$" in at.success[0].value
+    assert at.info[0].value.startswith("**f′($0$)는 존재하지만 그 점에서 f′는 연속이 아닙니다")
+
+
+def test_derivatives_page_missing_value_keeps_the_derivative():
+    at = open_page("derivatives", lang="en", f="1/x", a="0")
+    assert at.warning[0].value.startswith("**f($0$) does not exist**")
+    assert at.latex[1].value.strip("$\n") == r"f'(x) = - \frac{1}{x^{2}}"
+    assert chart(at, 1)  # f and f′ still drawn

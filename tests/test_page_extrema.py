@@ -45,3 +45,22 @@ def test_extrema_page_kink_and_no_points():
 def test_extrema_page_interval_from_a_lesson_link():
     at = open_page("extrema", lang="en", f="x^2 sin x", restrict="true", lo="1", hi="6")
     assert tables(at)[0]["kind"] == ["local maximum", "local minimum"]
+
+
+def test_extrema_page_roots_holes_and_kinks_inside_sums():
+    at = open_page("extrema", lang="en", f="x^(2/3)")
+    assert not at.exception
+    (table,) = tables(at)  # a cusp at 0: f′ undefined there, f falls then rises
+    assert (table["x"], table["kind"]) == (["$0$"], ["local minimum"])
+    for f in ("sqrt(x)", "(x^2-1)/(x-1)", "x^(1/3)"):
+        assert not open_page("extrema", lang="en", f=f).exception, f
+    at = open_page("extrema", lang="en", f="x^2 + |x|^3")
+    (table,) = tables(at)  # f′(0) = 0, and f ≥ 0 = f(0)
+    assert (table["x"], table["kind"]) == (["$0$"], ["local minimum"])
+
+
+def test_extrema_page_step_functions_are_said_to_be_steps():
+    at = open_page("extrema", lang="ko", f="floor(x)^2")
+    assert not at.exception
+    assert at.info[0].value.startswith("**f는 계단함수입니다:**")
+    assert not tables(at)

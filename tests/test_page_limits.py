@@ -2,6 +2,8 @@
 
 import math
 
+import pytest
+
 from tests.apptest import chart, open_page, tables, trace, values
 
 
@@ -55,3 +57,55 @@ def test_limits_page_bad_input_is_explained():
     assert not at.get("plotly_chart")
     at = open_page("limits", lang="en", a="x")
     assert at.error[0].value.startswith("Unknown name `x`")
+
+
+@pytest.mark.parametrize(
+    ("f", "a", "lang", "box", "start"),
+    [
+        (
+            "sin(1/x)/x",
+            "0",
+            "en",
+            "error",
+            "**The limit does not exist: f oscillates without",
+        ),
+        (
+            "x sin x",
+            "oo",
+            "ko",
+            "error",
+            "**극한이 존재하지 않습니다: f가 $\\infty$ 근처",
+        ),
+        ("x^(1/3)", "0", "en", "success", "**The limit exists.**"),
+        ("sin(x)^2 + cos(x)^2", "oo", "en", "success", "**The limit exists.**"),
+        (
+            "min(x, x^2)/x",
+            "0",
+            "en",
+            "error",
+            "**The limit does not exist because the sides",
+        ),
+        ("{x < 1: x^2, 2x}", "1", "ko", "error", "**좌극한과 우극한이 달라서"),
+        (
+            "x/|sqrt(x^2-1)|",
+            "1",
+            "en",
+            "error",
+            "**The limit does not exist: f is not defined",
+        ),
+    ],
+)
+def test_limits_page_true_on_student_functions(f, a, lang, box, start):
+    at = open_page("limits", lang=lang, f=f, a=a)
+    assert not at.exception
+    assert getattr(at, box)[0].value.startswith(start)
+
+
+def test_limits_page_sides_in_words_not_a_contradicted_value():
+    at = open_page("limits", lang="en", f="x/|sqrt(x^2-1)|", a="1")
+    limits_row = at.latex[-1].value
+    assert r"\text{f is not defined there}" in limits_row  # left: √ of a negative number
+    assert r"1^+} f(x) = \infty" in limits_row
+    assert r"-\infty" not in limits_row  # SymPy alone says −∞ on the left
+    at = open_page("limits", lang="en", f="min(x, x^2)/x", a="0")
+    assert "from the left f → $1$, from the right f → $0$" in at.error[0].value

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from mathcore import sample_function
+from mathcore import parse_expression, sample_function
 from mathcore.sampling import evaluate
 
 x = sp.Symbol("x", real=True)
@@ -60,3 +60,11 @@ def test_evaluate_handles_constants_overflow_and_piecewise():
     assert evaluate(sp.log(x), x, xs)[2] == pytest.approx(math.log(2))
     roots = evaluate(sp.floor(sp.sqrt(x)), x, np.array([-1.0, 0.5, 4.5]))  # floor of a root
     assert np.isnan(roots[0]) and roots[1:].tolist() == [0.0, 2.0]
+
+
+def test_sample_function_real_cube_root_has_no_gap():
+    """∛x is defined and continuous on all of ℝ: no NaN at 0, and ∛(−8) = −2 on the curve."""
+    f = parse_expression("x^(1/3)")
+    s = sample_function(f, x, -8, 8, n=161)
+    assert s.breaks == () and not np.isnan(s.y).any()
+    assert s.y[0] == pytest.approx(-2.0) and s.y[-1] == pytest.approx(2.0)
