@@ -268,8 +268,9 @@ class _Probe:
         out = [None] * len(xs)
         try:
             with time_limit(seconds):
-                for i, x in enumerate(xs):
-                    out[i] = self.value(x)
+                indices = list(range(len(xs)))  # the nearest six decades first: they decide
+                for i in indices[-WINDOW:] + indices[:-WINDOW]:
+                    out[i] = self.value(xs[i])
         except TimeLimitExceeded:
             pass
         return out
@@ -380,12 +381,14 @@ def _one_side(expr, var, a, direction, probe: _Probe, budget: _Budget) -> _Side:
     """The limit from one side (``direction`` −1: from the left, +1: from the right)."""
     ys = probe.values(_approach_points(a, direction))
     near = [y for y in ys[-WINDOW:] if y is not None]
-    real = [y for y in ys if y is not None and not _isnan(y)]
     if near and sum(not _isnan(y) for y in near) < len(near) / 4:
         return _Side(None, "undefined")  # f is not (real-)defined on this side near a
+    # only values from the nearest six decades may contradict an answer: values farther out
+    # (all that was computed when the time ran out, or the digits needed near a were too many)
+    # say nothing yet about the limit
     window = [y for y in ys[-WINDOW:] if y is not None and not _isnan(y)]
-    if len(window) < 4:  # too large to evaluate near a: check against what is known
-        window = real[-WINDOW:]
+    if len(window) < 4:
+        window = []
     oscillation_hint = False
     for candidate in _candidates(expr, var, a, direction, budget):
         if candidate is None:
