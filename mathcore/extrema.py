@@ -21,10 +21,7 @@ number (then c is no critical point).
 from __future__ import annotations
 
 import math
-import signal
-import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations, product
 
@@ -36,6 +33,7 @@ from mathcore.derivatives import derivative
 from mathcore.errors import SYMPY_FAILURES
 from mathcore.points import numeric, value_at
 from mathcore.sampling import numpy_function
+from mathcore.timelimit import TimeLimitExceeded, time_limit
 
 KINDS = ("local_min", "local_max", "neither")
 TESTS = ("second_derivative", "first_derivative")
@@ -45,32 +43,6 @@ SOLVE_SECONDS = 1.0  # SymPy's share of the work, all solves together; then nume
 MAX_STEPS = 400  # floor/ceiling crossings examined at most (beyond: f jumps more than we draw)
 _DIGITS = 80  # one-sided difference quotients with h = 1e-20 … 1e-40 need ~80 digits
 _STEP_KINDS = (sp.Abs, sp.sign, sp.Heaviside)
-
-
-class _SolveTimeout(Exception):
-    """SymPy's solveset ran out of its share of the time."""
-
-
-@contextmanager
-def _time_limit(seconds: float):
-    """Interrupt the block after ``seconds`` with :class:`_SolveTimeout`. Only on a process's
-    main thread, which is where ``run_bounded`` workers run; elsewhere the block is unlimited."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    if seconds <= 0:
-        raise _SolveTimeout
-
-    def expire(signum, frame):
-        raise _SolveTimeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -259,11 +231,11 @@ def _solve(lhs, var, region, window, budget) -> list[sp.Expr] | None:
     if var not in lhs.free_symbols:
         return []
     try:
-        with _time_limit(budget - time.monotonic()):
+        with time_limit(budget - time.monotonic()):
             found = sp.solveset(lhs, var, region)
             if not isinstance(found, sp.FiniteSet):
                 found = found.intersect(window)
-    except (*SYMPY_FAILURES, _SolveTimeout):
+    except (*SYMPY_FAILURES, TimeLimitExceeded):
         return None
     if found is sp.S.EmptySet:
         return []

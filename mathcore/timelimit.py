@@ -34,7 +34,7 @@ def time_limit(seconds: float) -> Iterator[None]:
 
     Parameters
     ----------
-    seconds : the block's share of time, in seconds (> 0).
+    seconds : the block's share of time, in seconds; ≤ 0 raises at once (nothing left).
 
     Raises
     ------
@@ -45,6 +45,8 @@ def time_limit(seconds: float) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    if seconds <= 0:
+        raise TimeLimitExceeded("no time left")
     outer_left, _ = signal.getitimer(signal.ITIMER_REAL)
     if outer_left and outer_left <= seconds:
         yield  # an enclosing limit expires first and raises its own exception

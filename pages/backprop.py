@@ -8,20 +8,13 @@ from ui.backprop_inputs import data_inputs, descent_sliders, neuron_buttons, neu
 from ui.chain import agreeing_digits, backward_rows, path_product
 from ui.i18n import text
 from ui.inputs import computed
+from ui.messages import descent_box
 from ui.page import header, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import tex_number
 
 SURFACE_LABELS = ("path", "arrow", "minimum", "step")
 NODE_KEYS = {"u": "u", "z": "z", r"\hat{y}": "yhat", "e": "e", "L": "L"}
-VERDICT_BOX = {  # the rest (diverges, stuck) are errors
-    "converges": st.success,
-    "oscillates": st.info,
-    "slow": st.info,
-    "stationary": st.info,
-    "no_step": st.warning,
-    "flat": st.warning,
-}
 
 
 def backprop_page() -> None:
@@ -63,7 +56,7 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
     st.markdown(text(lang, "backprop.threshold", **{k: f"{v:.4g}" for k, v in limits.items()}))
     path, verdict, best, grids = compute.surface_descent(xs, ys, lr, momentum, steps, w0, b0)
     factor = f"{path.contraction or 0:.6g}"  # the distance to the least loss, per step
-    VERDICT_BOX.get(verdict, st.error)(text(lang, f"backprop.verdict.{verdict}", factor=factor))
+    descent_box(verdict)(text(lang, f"backprop.verdict.{verdict}", factor=factor))
     (w, b), loss = path.points[-1], path.losses[-1]
     numbers = {"w": w, "b": b, "loss": loss, "best_w": best[0], "best_b": best[1]}
     st.markdown(

@@ -6,18 +6,11 @@ import sympy as sp
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import computed
+from ui.messages import descent_box
 from ui.page import header, inputs_area, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import tex_number
 
-VERDICT_BOX = {  # the rest (diverges, stuck) are errors
-    "converges": st.success,
-    "oscillates": st.info,
-    "slow": st.info,
-    "stationary": st.info,
-    "no_step": st.warning,
-    "flat": st.warning,
-}
 LABELS = ("loss", "steps", "tangent", "iteration", "iteration_loss")
 
 
@@ -67,7 +60,7 @@ def sliders(lang: str, x: float, y: float) -> None:
         st.markdown(text(lang, "descent.threshold", **limits))
     trajectory, verdict, samples = compute.descent_view(x, y, float(lr), float(w0), int(steps))
     factor = f"{trajectory.contraction or 0:.6g}"  # |1 − 2ηx²|
-    VERDICT_BOX.get(verdict, st.error)(text(lang, f"descent.verdict.{verdict}", factor=factor))
+    descent_box(verdict)(text(lang, f"descent.verdict.{verdict}", factor=factor))
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
     final = (trajectory.points[-1, 0], trajectory.losses[-1], y / x if x else 0.0)
     numbers = dict(zip(("w", "loss", "best"), map(tex_number, final), strict=True))

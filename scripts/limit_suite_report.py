@@ -21,7 +21,6 @@ import argparse
 import ast
 import contextlib
 import importlib
-import signal
 import sys
 import time
 from collections import Counter
@@ -150,7 +149,7 @@ def _walk(statements, namespace, name, suffix, skipped):
     entered; other statements are skipped."""
     for stmt in statements:
         if isinstance(stmt, ast.Assign | ast.AugAssign | ast.AnnAssign):
-            with contextlib.suppress(Exception), _alarm(10):
+            with contextlib.suppress(Exception), _alarm()(10):
                 code = compile(ast.Module([stmt], []), name, "exec")
                 exec(code, namespace)  # trusted: SymPy's own test file
         elif isinstance(stmt, ast.Assert):
@@ -235,7 +234,7 @@ def _case(test: ast.expr, namespace: dict) -> tuple[tuple[str, str, str, str] | 
     if len(args) not in (3, 4) or any(kw.arg != "dir" for kw in keywords):
         return None, "unusual call"
     try:
-        with _alarm(10):
+        with _alarm()(10):
             expr, var, point = (_eval(node, namespace) for node in args[:3])
             dir_node = args[3] if len(args) == 4 else None
             dir_node = next((kw.value for kw in keywords), dir_node)
@@ -323,18 +322,11 @@ def _text(value: sp.Expr) -> str | None:
     return None
 
 
-@contextlib.contextmanager
-def _alarm(seconds: int):
-    def expire(signum, frame):
-        raise TimeoutError
+def _alarm():
+    """The test module's SIGALRM guard (imported late: ``--extract`` writes the data it reads)."""
+    from tests.test_sympy_limit_suite import _alarm as alarm
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    return alarm
 
 
 HEADER = '''# ruff: noqa: E501

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import streamlit as st
+
 from mathcore import ComputationBusy, ComputationLimit, ComputationTimeout, InputError
 from ui.i18n import text
 
@@ -52,3 +54,18 @@ def _code_safe(value: object) -> str:
     if all(ch in _SAFE for ch in s):
         return s
     return " ".join(f"U+{ord(ch):04X}" if ch not in _SAFE and not ch.isalpha() else ch for ch in s)
+
+
+_DESCENT_BOX = {  # how a gradient-descent verdict is shown; the rest (diverges, stuck) are errors
+    "converges": st.success,
+    "oscillates": st.info,
+    "slow": st.info,
+    "stationary": st.info,
+    "no_step": st.warning,
+    "flat": st.warning,
+}
+
+
+def descent_box(verdict: str):
+    """The Streamlit alert for a descent verdict (``mathcore.descent_verdict``)."""
+    return _DESCENT_BOX.get(verdict, st.error)
