@@ -1,12 +1,14 @@
 """Critical points and what kind they are: f'(x) = 0 or f' undefined, then the deciding test.
 
-A critical point is a point c where f is defined **and continuous** and f'(c) = 0 (``stationary``)
+A critical point is a point c where f is defined and f'(c) = 0 (``stationary``)
 or f'(c) does not exist, and which is **isolated**: a point with f constant on both sides (inside a
 flat stretch, or a jump between two flat stretches) is one of a continuum of critical points and
 is not listed. So a step function (floor, ceiling, sign, Heaviside and their compositions — f' = 0
 wherever it exists) has no critical points to list (:func:`piecewise_constant` says so), while
-ReLU's corner, where a flat stretch meets a rising one, is listed. A jump is never a critical
-point here: the derivative tests, which decide the kinds, say nothing where f is not continuous.
+ReLU's corner, where a flat stretch meets a rising one, is listed. A jump where f(c) exists is a
+critical point too (f'(c) does not exist); the derivative tests say nothing there, so its kind is
+decided by comparing f(c) with the values just beside it (test ``"values"``): {x<0: x²+1, x²} has
+a local minimum at 0, the sawtooth x − ⌊x⌋ one at each integer.
 
 Candidates are the zeros of f' on the open pieces, and every point where a piece switches anywhere
 in the formula (:func:`switch_points`); at a switch point the one-sided derivatives, as difference
@@ -36,7 +38,7 @@ from mathcore.sampling import numpy_function
 from mathcore.timelimit import TimeLimitExceeded, time_limit
 
 KINDS = ("local_min", "local_max", "neither")
-TESTS = ("second_derivative", "first_derivative")
+TESTS = ("second_derivative", "first_derivative", "values")
 DEFAULT_WINDOW = (-10, 10)
 _GRID = 4001
 SOLVE_SECONDS = 1.0  # SymPy's share of the work, all solves together; then numeric searches
@@ -160,8 +162,10 @@ def _critical_point(expr, d1, f, var, c, gap, stationary) -> CriticalPoint | Non
     """``c`` as a critical point, or ``None`` when it is none (f undefined or jumping there, f'(c)
     a nonzero number, f flat on both sides)."""
     local = _one_sided(f, c)
-    if local is None or not local.continuous:
+    if local is None:
         return None
+    if not local.continuous:
+        return _jump_point(expr, f, var, c)
     if not stationary:
         left, right = local.left, local.right
         exists = math.isfinite(left) and abs(left - right) <= 1e-9 * max(1.0, abs(left))
@@ -178,6 +182,38 @@ def _critical_point(expr, d1, f, var, c, gap, stationary) -> CriticalPoint | Non
         return None  # flat on both sides
     kind, test = verdict
     return CriticalPoint(at, y, kind, test, stationary, found_numerically)
+
+
+def _jump_point(expr, f, var, c) -> CriticalPoint | None:
+    """A jump at c where f(c) exists: f'(c) does not exist, so c is a critical point; the derivative
+    tests say nothing there, so f(c) is compared with f just beside it (h = 10⁻²⁰, 10⁻³⁰ at 80
+    digits): above f(c) on both sides a local minimum, below on both a local maximum (at most
+    one side level with f(c): not strict), else neither. ``None`` if f is level on both sides."""
+    with mpmath.workdps(_DIGITS):
+        a = mpmath.mpf(str(sp.N(c, _DIGITS)))
+        fa = _evaluate(f, a)
+        signs = []
+        for side in (-1, 1):
+            beside = [_evaluate(f, a + side * mpmath.mpf(10) ** -k) for k in (20, 30)]
+            if fa is None or None in beside:
+                return None  # f undefined at c or on a side: an edge, not a jump between values
+            found = {int(mpmath.sign(v - fa)) for v in beside}
+            if len(found) != 1:
+                return None  # no settled side: cannot tell
+            signs.append(found.pop())
+    if signs == [0, 0]:
+        return None
+    if min(signs) >= 0:
+        kind = "local_min"
+    elif max(signs) <= 0:
+        kind = "local_max"
+    else:
+        kind = "neither"
+    at = sp.Float(c, 15) if isinstance(c, sp.Float) else c
+    y = value_at(expr, var, at)
+    return (
+        None if y is None else CriticalPoint(at, y, kind, "values", False, isinstance(c, sp.Float))
+    )
 
 
 def _stationary(d1, var, domain, window, budget) -> list[sp.Expr] | None:

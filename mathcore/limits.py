@@ -28,9 +28,11 @@ import math
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 import mpmath
 import sympy as sp
+from sympy.calculus.singularities import singularities
 
 from mathcore.errors import SYMPY_FAILURES
 from mathcore.points import Point, as_point, finite_at, finite_real, value_at
@@ -389,21 +391,43 @@ def _one_side(expr, var, a, direction, probe: _Probe, budget: _Budget) -> _Side:
     window = [y for y in ys[-WINDOW:] if y is not None and not _isnan(y)]
     if len(window) < 4:
         window = []
-    oscillation_hint = False
+    oscillation_hint = None
     for candidate in _candidates(expr, var, a, direction, budget):
         if candidate is None:
             continue
         if isinstance(candidate, sp.AccumBounds):
-            oscillation_hint = True
+            oscillation_hint = oscillation_hint or candidate
             continue
         if _consistent(candidate, window):
             return _Side(candidate, "limit")
     behaviour = _behaviour(window)
+    if behaviour == "oscillates" and _poles_accumulate(expr, var, a, budget):
+        behaviour = "unbounded"  # tan x at ∞: swings that sampling alone calls bounded
     if behaviour in ("oscillates", "unbounded"):
         return _Side(None, behaviour)
-    if oscillation_hint and len(window) < 4:
-        return _Side(None, "oscillates")
+    if oscillation_hint is not None and not window:  # no values to see: SymPy's enclosure
+        infinite = oscillation_hint.min.is_infinite or oscillation_hint.max.is_infinite
+        return _Side(None, "unbounded" if infinite else "oscillates")
     return _Side(None, "uncertain")
+
+
+def _poles_accumulate(expr, var, a, budget: _Budget) -> bool:
+    """Does f have infinitely many real poles piling up at a (tan x at ∞: one per period, so
+    its swings have no bound)? From SymPy's singularities as families cₙ with cₙ → a."""
+    if budget.left() < 0.05:
+        return False
+    n = sp.Dummy("n", integer=True)
+    try:
+        with time_limit(min(SYMPY_SECONDS, budget.left())):
+            poles = singularities(expr, var, sp.S.Reals)
+            families = [s for s in [poles, *poles.args] if isinstance(s, sp.ImageSet)]
+            for family in families:
+                term = family.lamda.expr.subs(family.lamda.variables[0], n)
+                if any(sp.limit(term, n, end) == a for end in (sp.oo, -sp.oo)):
+                    return True
+    except (*SYMPY_FAILURES, TimeLimitExceeded):
+        return False
+    return False
 
 
 def _candidates(expr, var, a, direction, budget: _Budget) -> Iterator[sp.Expr | None]:
@@ -587,7 +611,7 @@ def _consistent(candidate: sp.Expr, ys: list) -> bool:
         near = max(abs(y - target) for y in last)
         if near <= 1e-9 * scale:
             return True
-        if _turns(ys) >= len(ys) // 4:  # values that keep turning must really close in on L
+        if _turns(ys) >= 3:  # values that keep turning must really close in on L
             return near <= 0.8 * far and near <= mid
         return near < 0.98 * far
 
@@ -603,18 +627,21 @@ def _behaviour(ys: list) -> str:
     turns = _turns(ys)
     spread_far, spread_near = max(first) - min(first), max(last) - min(last)
     size = max(1, sorted(abs(y) for y in last)[len(last) // 2])
-    if turns < len(ys) // 4 or spread_near <= 1e-8 * size:
+    if turns < 3 or spread_near <= 1e-8 * size:
         return "settles"
-    if spread_near > 10 * spread_far:
-        return "unbounded"
+    spread_mid = max(ys[third:-third] or first) - min(ys[third:-third] or first)
+    if spread_near > 1.5 * spread_far and spread_near >= spread_mid >= spread_far:
+        return "unbounded"  # swings widening decade after decade (ln x · sin x at ∞)
     if spread_near >= 0.05 * spread_far:  # tan x at ∞: heavy-tailed swings that do not shrink
         return "oscillates"
     return "settles"
 
 
 def _turns(ys: list) -> int:
-    """How often the sequence of values changes direction."""
-    return sum(1 for p, q, r in zip(ys, ys[1:], ys[2:], strict=False) if (q - p) * (r - q) < 0)
+    """How often the sequence of values changes direction (level steps do not count: sign(sin x)
+    goes 1, 1, −1, −1, 1 — two turns)."""
+    steps = [q - p for p, q in pairwise(ys) if q != p]
+    return sum(1 for s, t in pairwise(steps) if s * t < 0)
 
 
 def _verdict(side: str, left: _Side, right: _Side) -> tuple[sp.Expr | None, str]:

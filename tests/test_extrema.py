@@ -200,10 +200,26 @@ def test_piecewise_constant(expr):
     assert critical_points(expr, x) == []
 
 
-def test_critical_points_jumps_are_not_critical():
+def test_critical_points_at_jumps_compare_values():
+    """f'(c) does not exist at a jump where f(c) is defined: a critical point, its kind decided
+    by f(c) against the values just beside it (the derivative tests do not apply)."""
     assert piecewise_constant(x - sp.floor(x), x) is False
-    assert critical_points(x - sp.floor(x), x) == []  # f' = 1 wherever it exists
-    assert critical_points(x + sp.sign(x), x) == []
+    found = critical_points(x - sp.floor(x), x, (-2.5, 2.5))  # f(n) = 0 < f just beside n
+    assert [(p.x, p.kind, p.test, p.stationary) for p in found] == [
+        (n, "local_min", "values", False) for n in range(-2, 3)
+    ]
+    (p,) = critical_points(x + sp.sign(x), x)  # −1 + x below f(0) = 0 on the left, 1 + x above
+    assert (p.x, p.kind, p.test) == (0, "neither", "values")
+    (p,) = critical_points(sp.Piecewise((x**2 + 1, x < 0), (x**2, True)), x)  # f(0) = 0 < f
+    assert (p.x, p.y, p.kind) == (0, 0, "local_min")
+    (p,) = critical_points(sp.Piecewise((-x, x < 0), (2 - x, True)), x)  # f(0) = 2 > 0+, 2−
+    assert (p.x, p.y, p.kind) == (0, 2, "local_max")
+    (p,) = critical_points(sp.Piecewise((x**2, sp.Ne(x, 0)), (-1, True)), x)  # f(0) = −1
+    assert (p.x, p.kind) == (0, "local_min")
+    # x² + ⌊x⌋ at −1: f(−1) = 0; left → 1 − 2 = −1, right x² − 1 < 0: a strict local maximum;
+    # at 0 it jumps from −1 up to 0 while rising on the right: neither
+    found = critical_points(x**2 + sp.floor(x), x, (-1.5, 0.5))
+    assert [(p.x, p.kind) for p in found] == [(-1, "local_max"), (0, "neither")]
     # |frac(x) − 1/2| is continuous: maxima at the integers, minima halfway
     found = critical_points(sp.Abs(x - sp.floor(x) - R(1, 2)), x, (-1.2, 1.2))
     assert [(round(float(p.x), 12), p.kind) for p in found] == [

@@ -135,6 +135,15 @@ def test_limit_at_infinity_is_not_fooled(expr, point, value):
         (x * sp.cos(x), -oo, True),
         (sp.exp(x) * sp.sin(x), oo, True),
         (sp.sin(1 / x) / x, 0, True),
+        (sp.tan(x), oo, True),  # a pole every period: tan runs through all of ℝ each time
+        (1 / sp.sin(x), oo, True),
+        (sp.tan(1 / x), 0, True),  # poles at 1/(π/2 + kπ) → 0
+        (sp.log(x) * sp.sin(x), oo, True),  # ln x at x = 2πk + π/2: slow, but no bound
+        (sp.exp(sp.exp(x)) * sp.sin(x), oo, True),  # no probe can be computed: SymPy's ⟨−∞, ∞⟩
+        (1 / (2 + sp.sin(x)), oo, False),  # between 1/3 and 1: no poles
+        (sp.sign(sp.sin(x)), oo, False),  # ±1 in level steps
+        (sp.floor(sp.sin(1 / x)), 0, False),
+        (sp.sin(sp.log(x)), 0, False),  # a slow swing: two turns per 6 decades
     ],
 )
 def test_limit_at_oscillation_bounded_or_not(expr, point, unbounded):

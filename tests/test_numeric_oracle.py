@@ -229,8 +229,8 @@ def _roots(u: sp.Expr) -> set[sp.Expr]:
         poly = sp.Poly(u, X)
     except sp.PolynomialError:
         return set()
-    if poly.degree() < 1 or poly.degree() > 3:
-        return set()
+    if poly.degree() < 1 or poly.degree() > 3 or not poly.domain.is_QQ | poly.domain.is_ZZ:
+        return set()  # real_roots needs rational coefficients (not e.g. a cube root of 2)
     return {r for r in sp.real_roots(poly) if r.is_rational}
 
 
