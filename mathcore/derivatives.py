@@ -150,6 +150,8 @@ def _differentiate(expr: sp.Expr, var: sp.Symbol) -> sp.Expr:
     branches, boundaries = [], set()
     for branch, region, boundary in pieces:
         boundaries |= {p for p in boundary if p.is_finite}
+        if branch.has(sp.zoo, sp.nan):
+            continue  # f is undefined on this piece (|x|/max(0, x+2) for x < −2): so is f′
         if region.interior is not sp.S.EmptySet:
             branches.append((_tidy(sp.diff(branch, var), var), region.interior.as_relational(var)))
     at_boundaries = []

@@ -279,16 +279,22 @@ class _Probe:
 
     def value(self, x):
         """f(x) at 60 digits checked at 120; if they differ, or f(x) is exactly 0 (terms that
-        cancelled completely), again with digits for f's exponential-type parts."""
+        cancelled completely), again with digits for f's exponential-type parts; if that still
+        does not settle, at 120 + 2e against 240 + 4e digits, where the residue of an exact
+        cancellation (σ(1) − e/(1+e)) is seen to shrink with the precision."""
         found = _agreeing(self.f, x)
         if found is not None and (_isnan(found) or found != 0):
             return found
         extra = self.extra_digits(x)
         if extra is None:
             return None  # more digits than we may spend: this probe cannot be trusted
-        if extra == 0:
+        if extra:
+            closer = _agreeing(self.f, x, DIGITS + 2 * extra, DIGITS + 3 * extra)
+            if closer is not None:
+                return closer
+        if found is not None:
             return found
-        return _agreeing(self.f, x, DIGITS + 2 * extra, DIGITS + 3 * extra)
+        return _agreeing(self.f, x, 2 * DIGITS + 2 * extra, 4 * DIGITS + 4 * extra)
 
     def extra_digits(self, x) -> int | None:
         """Decimal digits of the largest exponential-type part of f at x (``None``: too many)."""
@@ -320,8 +326,8 @@ class _Probe:
 
 
 def _agreeing(f, x, low_digits: int = DIGITS, high_digits: int = 2 * DIGITS):
-    """f(x) at ``low_digits`` if ``high_digits`` give the same value (to 10⁻²⁰ relative), else
-    ``None``."""
+    """f(x) at ``low_digits`` if ``high_digits`` give the same value (to 10⁻²⁰ relative); 0 if
+    the high-digit value is 10²⁰ times smaller (both are rounding residue); else ``None``."""
     found = []
     for digits in (low_digits, high_digits):
         with mpmath.workdps(digits):
@@ -335,6 +341,10 @@ def _agreeing(f, x, low_digits: int = DIGITS, high_digits: int = 2 * DIGITS):
     with mpmath.workdps(DIGITS):
         if abs(low - high) <= mpmath.mpf(10) ** -20 * max(abs(low), abs(high)):
             return +low
+        if abs(high) <= mpmath.mpf(10) ** -20 * abs(low):
+            # rounding residue of terms that cancel exactly (σ(1) − e/(1+e)): it shrinks with
+            # the precision, so the value is 0 (as a residue divided by h it would seem to grow)
+            return mpmath.mpf(0)
     return None
 
 

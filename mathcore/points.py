@@ -73,7 +73,7 @@ def numeric(expr: sp.Expr, var: sp.Symbol, points, digits: int = 30) -> list[flo
     >>> numeric(sp.sqrt(x), x, [4, -1])
     [2.0, nan]
     """
-    f = sp.lambdify(var, expr, modules="mpmath")
+    f = sp.lambdify(var, expr.xreplace({sp.zoo: sp.nan}), modules="mpmath")  # zoo: no printer
     out = []
     with mpmath.workdps(digits):
         for p in points:

@@ -150,3 +150,14 @@ def test_differentiability_at_second_method_where_sympy_is_wrong():
 )
 def test_classify_continuity_from_the_function_itself(expr, point, kind):
     assert classify_continuity(expr, x, point).kind == kind
+
+
+def test_differentiability_at_constant_built_two_ways():
+    """f(a+h) − f(a) is exactly 0 while its two terms are written differently (σ(1) against
+    e/(1+e)): SymPy's limit of the quotient says ±∞; the values, once the rounding residue is
+    seen to shrink with the precision, say 0 — the function is constant there."""
+    sigma = lambda u: 1 / (1 + sp.exp(-u))  # noqa: E731
+    d = differentiability_at(sigma(sp.Max(2 ** sp.Rational(1, 3), x)), x, -2)
+    assert (d.differentiable, d.derivative) == (True, 0)
+    d = differentiability_at(sigma(sp.Piecewise((x, x < -2), (1, True))), x, -2)
+    assert (d.left_derivative, d.right_derivative, d.shape) == (oo, 0, "discontinuous")

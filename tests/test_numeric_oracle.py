@@ -289,6 +289,11 @@ def test_one_sided_limits_match_values(case):
             continue
         if limit is None:
             continue
+        if all(v is None for v in near):
+            # the oracle cannot evaluate f there itself (SymPy builds every Piecewise branch, and
+            # Max(x, ln x) with x < 0 has no real branch to build): nothing to compare with
+            STATS["limit_at: side not checkable by the oracle"] += 1
+            continue
         where = (expr, a, name, limit, [mpmath.nstr(v, 15) if v else v for v in near])
         if limit in (sp.oo, -sp.oo):
             assert grows(1 if limit is sp.oo else -1, near), where
