@@ -62,20 +62,27 @@ def _with_roots(expr: sp.Basic) -> sp.Basic:
     return expr.replace(lambda e: isinstance(e, (sp.Pow, sp.Mul)), rewrite)
 
 
+WHEN = r"\text{if } {condition}"  # a piece's condition; the UI passes its language's words
+OTHERWISE = r"\text{otherwise}"
+
+
 class CoursePrinter(LatexPrinter):
     r"""SymPy's :class:`~sympy.printing.latex.LatexPrinter` with ``\ln``, readable cases and
     conditions, and no ``-0``."""
 
-    def __init__(self, settings: dict | None = None) -> None:
-        super().__init__({"ln_notation": True, **(settings or {})})
+    def __init__(
+        self, settings: dict | None = None, when: str = WHEN, otherwise: str = OTHERWISE
+    ) -> None:
+        super().__init__({"ln_notation": True, "inv_trig_style": "full", **(settings or {})})
+        self.when, self.otherwise = when, otherwise
 
     def _print_Piecewise(self, expr: sp.Piecewise) -> str:
         rows = []
         for value, condition in expr.args:
             when = (
-                r"\text{otherwise}"
+                self.otherwise
                 if condition is sp.true
-                else r"\text{if } " + self._print(condition)
+                else self.when.replace("{condition}", self._print(condition))
             )
             rows.append(f"{self._print(value)} & {when}")
         return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
@@ -124,12 +131,14 @@ def _chain(expr: sp.And):
     return lambda p: f"{p._print(low)} {low_op} {p._print(middle)} {high_op} {p._print(high)}"
 
 
-def latex(expr: sp.Basic) -> str:
+def latex(expr: sp.Basic, when: str = WHEN, otherwise: str = OTHERWISE) -> str:
     r"""LaTeX for ``expr`` in the course's notation.
 
     Parameters
     ----------
     expr : a SymPy expression, e.g. from :func:`mathcore.parse_expression`.
+    when, otherwise : how a piece's condition reads (``{condition}`` stands for it) and the
+        last piece's "otherwise", in the reader's language (Korean puts the condition first).
 
     Returns
     -------
@@ -152,6 +161,11 @@ def latex(expr: sp.Basic) -> str:
     \frac{1}{x^{2}}
     >>> print(latex(sp.Piecewise((x**2, sp.Ne(x, 0)), (1, True))))
     \begin{cases} x^{2} & \text{if } x \neq 0 \\ 1 & \text{otherwise} \end{cases}
+    >>> korean = ("{condition} \\text{일 때}", "\\text{그 외}")
+    >>> print(latex(sp.Piecewise((x, x > 0), (0, True)), *korean))
+    \begin{cases} x & x > 0 \text{일 때} \\ 0 & \text{그 외} \end{cases}
+    >>> print(latex(sp.asin(x)))
+    \arcsin{\left(x \right)}
     >>> print(latex(sp.Piecewise((x, (x > 0) & (x < 1)))))
     \begin{cases} x & \text{if } 0 < x < 1 \end{cases}
     >>> print(latex(sp.Max(0, x) - sp.Min(x, 1)))
@@ -159,4 +173,4 @@ def latex(expr: sp.Basic) -> str:
     >>> print(latex(sp.Float(-0.0) * x + 1))
     1
     """
-    return CoursePrinter().doprint(_with_roots(expr))
+    return CoursePrinter(when=when, otherwise=otherwise).doprint(_with_roots(expr))

@@ -7,6 +7,7 @@ from mathcore import latex
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import analysed_at_point
+from ui.messages import differentiability, side_tex
 from ui.page import header, presenting, setup_page
 
 PRESETS = [
@@ -68,37 +69,6 @@ def conditions(lang: str, c, a_tex: str) -> None:
     third = text(lang, "continuity.equal_yes" if c.equal else "continuity.equal_no")
     for holds, line in ((c.defined, first), (c.limit_exists, second), (c.equal, third)):
         st.markdown(f"{':material/check_circle:' if holds else ':material/cancel:'} {line}")
-
-
-def differentiability(lang: str, d, a_tex: str) -> None:
-    if d.differentiable:
-        st.success(text(lang, "continuity.differentiable", a=a_tex, slope=latex(d.derivative)))
-        return
-    slopes = [v for v in (d.left_derivative, d.right_derivative) if v is not None]
-    key = {"corner": "kink", "discontinuous": "no_derivative"}.get(d.shape, d.shape)
-    if d.shape == "vertical_tangent" and len(slopes) == 1:
-        key = "vertical_tangent_one_sided"
-    st.warning(
-        text(
-            lang,
-            f"continuity.{key}",
-            a=a_tex,
-            left=side_tex(lang, d.left_derivative, "limit"),
-            right=side_tex(lang, d.right_derivative, "limit"),
-            slope=latex(slopes[0]) if slopes else "",
-        )
-    )
-    if d.subgradient is not None:
-        low, high = d.subgradient
-        st.info(text(lang, "continuity.subgradient", low=latex(low), high=latex(high)))
-
-
-def side_tex(lang: str, value, kind: str) -> str:
-    """A one-sided value in LaTeX, or in words what that side does instead."""
-    if value is not None:
-        return latex(value)
-    word = "none" if kind == "limit" else kind
-    return rf"\text{{{text(lang, f'limits.side.{word}')}}}"
 
 
 continuity_page()

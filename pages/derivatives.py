@@ -6,6 +6,7 @@ import sympy as sp
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import analysed_at_point
+from ui.messages import differentiability, tex
 from ui.page import header, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import markdown_table
@@ -26,10 +27,10 @@ def derivatives_page() -> None:
     view = analysed_at_point(lang, [], "x^2", "1", compute.derivative_view)
     if view is None:
         return
-    point, value, d1, tangent, steps, slopes, (f_samples, d_samples), slope_limit = view
+    point, value, d1, tangent, steps, slopes, (f_samples, d_samples), slope_limit, smooth = view
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
     a_tex = sp.latex(point)
-    st.latex(rf"f'(x) = {sp.latex(d1)}")
+    st.latex(rf"f'(x) = {tex(lang, d1)}")
     graph, side = st.columns([3, 2])
     with graph:
         secant_graph(lang, point, value, slopes, tangent, f_samples, labels)
@@ -47,7 +48,7 @@ def derivatives_page() -> None:
         elif value != value:  # nan: f(a) itself does not exist
             st.warning(text(lang, "derivatives.no_value", a=a_tex))
         else:
-            st.warning(text(lang, "derivatives.no_tangent", a=a_tex))
+            differentiability(lang, smooth, a_tex)
         if slope_limit is not None and slope_limit.verdict == "oscillates":
             st.info(text(lang, "derivatives.derivative_oscillates", a=a_tex))
     quotient_table(lang, slopes, tangent)
@@ -71,7 +72,10 @@ def secant_graph(lang, point, value, slopes, tangent, f_samples, labels) -> None
         bind="query-params",
         format_func=lambda v: f"{v:g}",
     )
-    st.markdown(text(lang, "derivatives.quotient", slope=f"{slopes[h]:.10g}"))
+    if slopes[h] == slopes[h]:
+        st.markdown(text(lang, "derivatives.quotient", slope=f"{slopes[h]:.10g}"))
+    else:  # nan: f(a) or f(a + h) does not exist
+        st.markdown(text(lang, "derivatives.quotient_none"))
     st.plotly_chart(
         figures.secant_figure(point, value, slopes, tangent, f_samples, labels, h, presenting()),
         key="secant-chart",

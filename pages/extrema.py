@@ -1,13 +1,15 @@
 """Extrema: critical points, the test that decides each, f' below with its sign."""
 
+import math
+
 import streamlit as st
 import sympy as sp
 
-from mathcore import latex
 from mathcore.points import numeric
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import computed, function_box, presets
+from ui.messages import tex
 from ui.page import header, inputs_area, presenting, setup_page
 from ui.tables import markdown_table
 
@@ -62,7 +64,7 @@ def extrema_page() -> None:
     if view is None:
         return
     found, d1, d2, samples, steps_only = view
-    st.latex(rf"f'(x) = {latex(d1)} \qquad f''(x) = {latex(d2)}")
+    st.latex(rf"f'(x) = {tex(lang, d1)} \qquad f''(x) = {tex(lang, d2)}")
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
     st.plotly_chart(
         figures.extrema_figure(found, samples, labels, presenting()), key="extrema-chart"
@@ -83,8 +85,10 @@ def critical_table(lang: str, found, d1, d2) -> None:
     columns = {
         "col_x": [f"${sp.latex(sp.Float(p.x, 10) if p.numeric else p.x)}$" for p in found],
         "col_f": [float(p.y) for p in found],
-        "col_d1": [round(numeric(d1, x, [p.x])[0], 12) for p in found],
-        "col_d2": [numeric(d2, x, [p.x])[0] for p in found],
+        # f′ is 0 at a stationary point and does not exist at the others (kinks, cusps, jumps):
+        # a number read off a one-sided formula there would be false
+        "col_d1": [0.0 if p.stationary else math.nan for p in found],
+        "col_d2": [numeric(d2, x, [p.x])[0] if p.stationary else math.nan for p in found],
         "col_kind": [text(lang, f"fig.{p.kind}") for p in found],
         "col_test": [text(lang, f"extrema.{p.test}") for p in found],
     }

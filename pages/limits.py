@@ -6,6 +6,7 @@ import sympy as sp
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import analysed_at_point
+from ui.messages import side_tex
 from ui.page import header, presenting, setup_page
 from ui.tables import markdown_table
 
@@ -44,8 +45,8 @@ def show_verdict(lang: str, result) -> None:
     values = {
         "a": sp.latex(result.point),
         "value": sp.latex(result.value),
-        "left": _latex(lang, result.left, result.left_kind),
-        "right": _latex(lang, result.right, result.right_kind),
+        "left": side_tex(lang, result.left, result.left_kind),
+        "right": side_tex(lang, result.right, result.right_kind),
     }
     verdict = result.verdict
     if verdict == "oscillates" and result.unbounded:
@@ -58,7 +59,7 @@ def show_verdict(lang: str, result) -> None:
     ]
     st.latex(
         r" \qquad ".join(
-            rf"\lim_{{x \to {sp.latex(result.point)}^{sign}}} f(x) = {_latex(lang, value, kind)}"
+            rf"\lim_{{x \to {sp.latex(result.point)}^{sign}}} f(x) = {side_tex(lang, value, kind)}"
             for sign, value, kind in sides
             if result.point.is_finite
         )
@@ -88,14 +89,6 @@ def approach_tables(lang: str, result) -> None:
             xs, ys = zip(*rows, strict=True)
             st.markdown(f"**{text(lang, key)}**")
             st.markdown(markdown_table({"x": xs, "f(x)": ys}))
-
-
-def _latex(lang: str, value, kind: str = "limit") -> str:
-    """A one-sided limit in LaTeX, or in words what that side does instead."""
-    if value is not None:
-        return sp.latex(value)
-    word = "none" if kind == "limit" else kind
-    return rf"\text{{{text(lang, f'limits.side.{word}')}}}"
 
 
 limits_page()

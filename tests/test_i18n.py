@@ -16,10 +16,21 @@ def test_catalogs_have_the_same_placeholders():
         lang: {
             k: {f for _, f, _, _ in string.Formatter().parse(v) if f}
             for k, v in catalog(lang).items()
+            if not k.startswith("math.")
         }
         for lang in LANGUAGES
     }
     assert fields["ko"] == fields["en"]
+
+
+def test_math_words_are_latex_templates():
+    """``[math]`` holds LaTeX read as is (its braces are LaTeX's): "{condition}" marks where a
+    piece's condition goes, in every language's "when" and in no "otherwise"."""
+    for lang in LANGUAGES:
+        words = catalog(lang)
+        assert words["math.when"].count("{condition}") == 1
+        assert "{condition}" not in words["math.otherwise"]
+        assert words["math.otherwise"].startswith("\\text{")
 
 
 def test_catalog_strings_are_filled_and_korean_is_korean():

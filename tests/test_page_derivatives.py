@@ -1,5 +1,7 @@
 """AppTest: the derivatives page — secant slopes, tangent, table, steps and the rule table."""
 
+import math
+
 import pytest
 
 from tests.apptest import chart, open_page, tables, trace, values
@@ -27,7 +29,8 @@ def test_derivatives_page_secant_turns_into_tangent():
 
 def test_derivatives_page_kink_has_no_tangent():
     at = open_page("derivatives", lang="en", f="relu(x)", a="0")
-    assert at.warning[0].value.startswith("f has no derivative at $x = 0$")
+    assert at.warning[0].value.startswith("**Continuous but not differentiable at $x = 0$.**")
+    assert at.info[0].value.startswith("Sub-gradient: any slope in $[0, 1]$")
     (table,) = tables(at)
     assert set(table["(f(a+h)−f(a))/h"]) == {1.0}
     assert set(table["(f(a−h)−f(a))/(−h)"]) == {0.0}
@@ -50,7 +53,7 @@ def test_derivatives_page_irrational_tangent_is_readable():
 
 def test_derivatives_page_kink_between_curves_draws_no_tangent():
     at = open_page("derivatives", lang="en", f="max(x, x^2)", a="1")
-    assert at.warning[0].value.startswith("f has no derivative at $x = 1$")
+    assert "from the left $1$, from the right $2$" in at.warning[0].value
     assert not [t for t in chart(at)["data"] if t.get("name") == "tangent"]
     (table,) = tables(at)  # right quotients → 2 (x² side), left ones → 1 (x side)
     assert table["(f(a+h)−f(a))/h"][-1] == pytest.approx(2, abs=1e-5)
@@ -77,3 +80,25 @@ def test_derivatives_page_missing_value_keeps_the_derivative():
     assert at.warning[0].value.startswith("**f($0$) does not exist**")
     assert at.latex[1].value.strip("$\n") == r"f'(x) = - \frac{1}{x^{2}}"
     assert chart(at, 1)  # f and f′ still drawn
+
+
+def test_derivatives_page_says_why_there_is_no_tangent():
+    """The same words as the continuity page, from the one-sided slopes: not 'the two sides do
+    not settle' where both sides agree on +∞ (∛x) or one side does not exist (√x)."""
+    at = open_page("derivatives", lang="en", f="x^(1/3)", a="0")
+    assert "a vertical tangent." in at.warning[0].value
+    at = open_page("derivatives", lang="ko", f="sqrt(x)", a="0")
+    assert "정의역의 끝점에서 수직 접선" in at.warning[0].value
+    at = open_page("derivatives", lang="en", f="floor(x)", a="2")
+    assert at.warning[0].value.startswith("**f is not continuous at $x = 2$")
+
+
+def test_derivatives_page_secant_without_a_value_says_so():
+    at = open_page("derivatives", lang="en", f="sin(1/x)/x", a="1", h="1")  # a + h... a − h = 0
+    assert not at.exception and at.success  # f′(1) exists: the tangent is shown
+    at.select_slider(key="h").set_value(1.0).run()
+    (table,) = tables(at)
+    assert math.isnan(table["(f(a−h)−f(a))/(−h)"][0])  # f(0) does not exist
+    assert not any("nan" in m.value for m in at.markdown)
+    at = open_page("derivatives", lang="ko", f="1/x", a="0")
+    assert any(m.value.startswith("이 h에는 할선이 없습니다") for m in at.markdown)

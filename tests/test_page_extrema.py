@@ -1,5 +1,7 @@
 """AppTest: the extrema page marks critical points with their kind and the deciding test."""
 
+import math
+
 from tests.apptest import chart, open_page, tables, trace, values
 
 
@@ -64,3 +66,14 @@ def test_extrema_page_step_functions_are_said_to_be_steps():
     assert not at.exception
     assert at.info[0].value.startswith("**f는 계단함수입니다:**")
     assert not tables(at)
+
+
+def test_extrema_page_no_derivative_values_where_none_exist():
+    at = open_page("extrema", lang="en", f="|sin x|")
+    (table,) = tables(at)
+    kinks = [i for i, k in enumerate(table["kind"]) if k == "local minimum"]
+    assert len(kinks) == 7  # kπ for k = −3 … 3: |sin x| has a corner there
+    assert all(math.isnan(table["f′(x)"][i]) for i in kinks)  # shown as —, not ±1
+    peaks = [i for i, k in enumerate(table["kind"]) if k == "local maximum"]
+    assert all(table["f′(x)"][i] == 0 for i in peaks)
+    assert "-0" not in next(m.value for m in at.markdown if m.value.startswith("| "))

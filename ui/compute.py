@@ -106,7 +106,8 @@ def derivative_view(f: str, a: str):
     try:
         tangent = run(mc.tangent_line, expr, X, point)
     except mc.InputError:
-        tangent = None  # not differentiable at a: the page says so
+        tangent = None  # not differentiable at a: the page says why, from the one-sided slopes
+    smooth = run(mc.differentiability_at, expr, X, point) if tangent is None else None
     # f′(a) may exist while f′ has no limit at a (x² sin(1/x), f(0) = 0): f′ is not continuous
     slope_limit = run(mc.limit_at, d1, X, point) if tangent is not None else None
     try:
@@ -117,7 +118,7 @@ def derivative_view(f: str, a: str):
     lo, hi = window(point, 3.0)
     samples = [run(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1)]
     value = run(mc.numeric_values, expr, X, [point])[0]
-    return point, value, d1, tangent, steps, slopes, samples, slope_limit
+    return point, value, d1, tangent, steps, slopes, samples, slope_limit, smooth
 
 
 W = sp.Symbol("w", real=True)

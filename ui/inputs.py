@@ -8,9 +8,9 @@ from typing import TypeVar
 
 import streamlit as st
 
-from mathcore import ComputationLimit, InputError, latex, parse_expression, parse_point
+from mathcore import ComputationLimit, InputError, parse_expression, parse_point
 from ui.i18n import text
-from ui.messages import caret_line, input_error_message, limit_message
+from ui.messages import caret_line, input_error_message, limit_message, tex
 from ui.page import inputs_area
 
 T = TypeVar("T")
@@ -50,7 +50,7 @@ def function_box(
     if expr is None:
         return None
     if echo:
-        st.latex(f"{echo} = {latex(expr)}")
+        st.latex(f"{echo} = {tex(lang, expr)}")
     return source
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mathcore import ComputationBusy, ComputationLimit, ComputationTimeout, InputError
-from ui.i18n import text
+from mathcore import ComputationBusy, ComputationLimit, ComputationTimeout, InputError, latex
+from ui.i18n import catalog, text
 
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+-*/^(),.| ")
 
@@ -69,3 +69,56 @@ _DESCENT_BOX = {  # how a gradient-descent verdict is shown; the rest (diverges,
 def descent_box(verdict: str):
     """The Streamlit alert for a descent verdict (``mathcore.descent_verdict``)."""
     return _DESCENT_BOX.get(verdict, st.error)
+
+
+def side_tex(lang: str, value, kind: str = "limit") -> str:
+    r"""A one-sided limit or derivative in LaTeX, or in words what that side does instead.
+
+    >>> side_tex("en", None, "unbounded"), side_tex("en", None)
+    ('\\text{oscillates without bound}', '\\text{does not exist}')
+    """
+    if value is not None:
+        return latex(value)
+    word = "none" if kind == "limit" else kind
+    return rf"\text{{{text(lang, f'limits.side.{word}')}}}"
+
+
+_SHAPE_KEYS = {"corner": "kink", "discontinuous": "discontinuous"}
+
+
+def differentiability(lang: str, d, a_tex: str) -> None:
+    """Say whether f′(a) exists and, if not, why — from ``mathcore.differentiability_at``'s
+    shape (corner, vertical tangent, cusp, …), the same words on every page; at a convex kink
+    also the sub-gradient."""
+    if d.differentiable:
+        st.success(text(lang, "continuity.differentiable", a=a_tex, slope=latex(d.derivative)))
+        return
+    slopes = [v for v in (d.left_derivative, d.right_derivative) if v is not None]
+    key = _SHAPE_KEYS.get(d.shape, d.shape)
+    if d.shape == "vertical_tangent" and len(slopes) == 1:
+        key = "vertical_tangent_one_sided"
+    st.warning(
+        text(
+            lang,
+            f"continuity.{key}",
+            a=a_tex,
+            left=side_tex(lang, d.left_derivative),
+            right=side_tex(lang, d.right_derivative),
+            slope=latex(slopes[0]) if slopes else "",
+        )
+    )
+    if d.subgradient is not None:
+        low, high = d.subgradient
+        st.info(text(lang, "continuity.subgradient", low=latex(low), high=latex(high)))
+
+
+def tex(lang: str, expr) -> str:
+    r"""``mathcore.latex`` with a piece's "if" and "otherwise" in ``lang``.
+
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x", real=True)
+    >>> print(tex("ko", sp.Piecewise((x, x > 0), (0, True))))
+    \begin{cases} x & x > 0 \text{일 때} \\ 0 & \text{그 외} \end{cases}
+    """
+    words = catalog(lang)
+    return latex(expr, words["math.when"], words["math.otherwise"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sympy as sp
 
 from mathcore.diffsteps import DerivativeStep
-from mathcore.printing import latex
 from ui.i18n import text
+from ui.messages import tex
 
 
 def steps_markdown(tree: DerivativeStep, lang: str, partial: bool = False) -> str:
@@ -30,27 +30,27 @@ def steps_markdown(tree: DerivativeStep, lang: str, partial: bool = False) -> st
             + text(
                 lang,
                 "steps.simplify",
-                expr=_math(f"{latex(tree.unsimplified)} = {latex(tree.result)}"),
+                expr=_math(f"{tex(lang, tree.unsimplified)} = {tex(lang, tree.result)}"),
             )
         )
     return "\n".join(lines)
 
 
 def _lines(step: DerivativeStep, lang: str, depth: int, result: sp.Expr, d: str) -> list[str]:
-    var = latex(step.var)
+    var = tex(lang, step.var)
     line = f"{'  ' * depth}- **{text(lang, f'steps.rule.{step.rule}')}**: " + _math(
-        rf"\frac{{{d.strip()}}}{{{d}{var}}}\left({latex(step.expr)}\right) = "
-        f"{latex(result)}"
+        rf"\frac{{{d.strip()}}}{{{d}{var}}}\left({tex(lang, step.expr)}\right) = "
+        f"{tex(lang, result)}"
     )
     if step.rule == "chain":
-        line += " — " + text(lang, "steps.let_u", u=_math(f"u = {latex(step.inner)}"))
+        line += " — " + text(lang, "steps.let_u", u=_math(f"u = {tex(lang, step.inner)}"))
     elif step.rule == "rewrite":
-        line += " — " + text(lang, "steps.rewrite_as", expr=_math(latex(step.inner)))
+        line += " — " + text(lang, "steps.rewrite_as", expr=_math(tex(lang, step.inner)))
     out = [line]
     for sub in step.substeps:
         out.extend(_lines(sub, lang, depth + 1, sub.result, d))
     return out
 
 
-def _math(tex: str) -> str:
-    return f"${tex}$"
+def _math(source: str) -> str:
+    return f"${source}$"

@@ -15,6 +15,8 @@ def markdown_table(columns: dict[str, Sequence], digits: int = 9) -> str:
     | ---: | ---: |
     | 0.1 | 0.998334166 |
     | 0.01 | — |
+    >>> print(markdown_table({"f'": [-0.0]}).splitlines()[-1])
+    | 0 |
     """
     names = list(columns)
     lines = ["| " + " | ".join(names) + " |", "|" + " ---: |" * len(names)]
@@ -25,7 +27,7 @@ def markdown_table(columns: dict[str, Sequence], digits: int = 9) -> str:
 
 def _cell(value, digits: int) -> str:
     if isinstance(value, float):
-        return "—" if math.isnan(value) else f"{value:.{digits}g}"
+        return "—" if math.isnan(value) else f"{value + 0.0:.{digits}g}"  # + 0.0: no "-0"
     return str(value)
 
 
