@@ -41,6 +41,7 @@ KINDS = ("local_min", "local_max", "neither")
 TESTS = ("second_derivative", "first_derivative", "values")
 DEFAULT_WINDOW = (-10, 10)
 _GRID = 4001
+SWITCH_SECONDS = 0.5  # for finding where f's pieces switch
 SOLVE_SECONDS = 1.0  # SymPy's share of the work, all solves together; then numeric searches
 MAX_STEPS = 400  # floor/ceiling crossings examined at most (beyond: f jumps more than we draw)
 _DIGITS = 80  # one-sided difference quotients with h = 1e-20 … 1e-40 need ~80 digits
@@ -93,13 +94,16 @@ def critical_points(
         return []
     window = sp.Interval.open(*(interval or DEFAULT_WINDOW))
     domain = sp.Interval.open(*interval) if interval else sp.S.Reals
+    # switch points first, with their own share: where pieces meet is where the traps are
+    # ({x ≠ 0: x² sin(1/x), 0} at 0), and the search for f' = 0 may use up its whole time
+    switches = set(_switches(expr, d1, var, domain, window, time.monotonic() + SWITCH_SECONDS))
     budget = time.monotonic() + SOLVE_SECONDS
     found = _stationary(d1, var, domain, window, budget)
     numeric_search = found is None
     if numeric_search:
         found = _numeric_roots(d1, var, window)
-    switches = set(_switches(expr, d1, var, domain, window, budget))
-    stationary = set(found) - switches
+    # a numeric root at a switch point (the grid point 0.0 where f' is exactly 0) is that point
+    stationary = {r for r in found if all(abs(float(r - s)) > 1e-12 for s in switches)}
     everything = sorted(stationary | switches, key=float)
     f = _mp_function(expr, var)
     result = []

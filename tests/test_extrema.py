@@ -316,3 +316,11 @@ def test_critical_points_against_dense_sampling(expr):
             assert abs(finite_difference(expr, x, at)) < 1e-8
         else:
             assert abs(left - right) > 1e-3 or max(abs(left), abs(right)) > 1e3
+
+
+def test_critical_points_include_the_switch_where_f_prime_is_zero():
+    # f = x² sin(1/x), f(0) = 0: f′(0) = lim h sin(1/h) = 0, and f takes both signs arbitrarily
+    # close to 0 (x = 1/(2πk ± π/2)), so 0 is a stationary point that is neither min nor max
+    f = sp.Piecewise((x**2 * sp.sin(1 / x), sp.Ne(x, 0)), (0, True))
+    (zero,) = [p for p in critical_points(f, x) if p.x == 0]
+    assert (zero.kind, zero.stationary) == ("neither", True)
