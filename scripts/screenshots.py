@@ -20,6 +20,8 @@ SHOTS = {  # name: lesson link
     "gradient-descent": "/gradient-descent?lr=0.2&",
     "practice": "/practice?seed=3&level=2&",
     "backprop": "/backprop?surface3d=true&",
+    "cube-root": "/continuity?f=x%5E(1%2F3)&a=0&",  # a vertical tangent: the real cube root
+    "piecewise": "/derivatives?f=%7Bx%20!%3D%200%3A%20x%5E2%20sin(1%2Fx)%2C%200%7D&a=0&h=0.1&",
 }
 CLICKS = {"backprop": ["backprop.forward", *["backprop.backward"] * 6]}  # catalog keys of buttons
 
