@@ -243,6 +243,8 @@ def _shape(expr, var, a, value, quotient) -> str:
             return "discontinuous"
     if any(k in ("oscillates", "unbounded") for k in kinds):
         return "oscillating"
+    if not slopes:
+        return "undefined"  # no one-sided slope at all: f has no values beside a
     if len(slopes) == 1:
         return "vertical_tangent" if slopes[0].is_infinite else "one_sided"
     left, right = slopes

@@ -250,6 +250,7 @@ class _Probe:
 
     def __init__(self, expr: sp.Expr, var: sp.Symbol) -> None:
         numeric_form = expr.replace(sp.Heaviside, lambda u, *_: sp.Piecewise((0, u < 0), (1, True)))
+        numeric_form = numeric_form.xreplace({sp.zoo: sp.nan})
         self.f = sp.lambdify(var, numeric_form, modules=[_REAL_FUNCTIONS, "mpmath"])
         # exp(u) is about 10^(u/ln 10): cancellation among such terms needs that many digits more
         nodes = list(sp.preorder_traversal(expr))
@@ -264,7 +265,10 @@ class _Probe:
             for n in nodes
             if isinstance(n, (sp.gamma, sp.factorial, sp.loggamma, sp.binomial))
         ]
-        self.sizes = [sp.lambdify(var, u, modules=[_REAL_FUNCTIONS, "mpmath"]) for u in logs]
+        self.sizes = [  # log(0) is zoo, which lambdify cannot print: nan, an unusable size
+            sp.lambdify(var, u.xreplace({sp.zoo: sp.nan}), modules=[_REAL_FUNCTIONS, "mpmath"])
+            for u in logs
+        ]
 
     def values(self, xs, seconds: float = PROBE_SECONDS) -> list:
         out = [None] * len(xs)

@@ -161,3 +161,11 @@ def test_differentiability_at_constant_built_two_ways():
     assert (d.differentiable, d.derivative) == (True, 0)
     d = differentiability_at(sigma(sp.Piecewise((x, x < -2), (1, True))), x, -2)
     assert (d.left_derivative, d.right_derivative, d.shape) == (oo, 0, "discontinuous")
+
+
+def test_differentiability_at_inputs_the_fuzz_found():
+    # (−1)^x is not real at non-integers: f(0) = sin 1 exists, but no slope on either side
+    f = sp.sin((-1) ** x)
+    assert differentiability_at(f, x, 0).shape == "undefined"
+    # 0^x: log 0 inside the probe's digit estimate must not crash the limit
+    assert classify_continuity(sp.sin(sp.Integer(0) ** x), x, 1).kind in KINDS
