@@ -1,4 +1,5 @@
-"""Practice drills, reproducible by seed, checked by mathematical equivalence.
+"""Practice drills, reproducible by seed; answers read in the forms students write, checked by
+mathematical equivalence, and worked solutions built from the engine's own steps.
 
 >>> x = sp.Symbol("x", real=True)
 >>> f = 4*x**3 - 2*x**2 + x - 7
@@ -13,12 +14,17 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 from dataclasses import dataclass
 
 import sympy as sp
 
 from mathcore.derivatives import derivative
+from mathcore.diffsteps import DerivativeStep, derivative_steps
+from mathcore.errors import InputError
+from mathcore.extrema import critical_points
 from mathcore.limits import limit_at
+from mathcore.parsing import parse_expression, parse_point
 
 LEVELS = (1, 2, 3)
 X = sp.Symbol("x", real=True)
@@ -30,8 +36,13 @@ class Drill:
 
     kind: str
     expr: sp.Expr
-    answer: sp.Expr
+    answer: sp.Expr | None  # ``None``: the limit does not exist
     point: sp.Expr | None = None
+
+    @property
+    def key(self) -> str:
+        """Names the problem, whatever seed or level produced it (one score per problem)."""
+        return f"{self.kind}:{sp.srepr(self.expr)}@{sp.srepr(self.point)}"
 
 
 MISTAKES = {  # what a student turns the term a·xⁿ into instead of n·a·xⁿ⁻¹: (power, coefficient)
@@ -236,3 +247,303 @@ def _power_by_power(terms, got: dict[int, sp.Expr], var: sp.Symbol) -> tuple[Wro
 def check_value(drill: Drill, given: sp.Expr) -> bool:
     """Is ``given`` the exact answer of a limit or critical-point drill?"""
     return sp.simplify(given - drill.answer) == 0
+
+
+# What a student may write before the answer ("f'(x) = …", "x = …"), per drill; longest first.
+ANSWER_PREFIXES = {
+    "derivative": ("f'(x)", "f′(x)", "dy/dx", "df/dx", "f'", "f′", "y'", "y′", "y"),
+    "limit": ("lim", "L", "y"),
+    "critical": ("x",),
+}
+# "The limit does not exist", as typed: lower case, without spaces or a final full stop.
+NO_LIMIT = frozenset(
+    {"dne", "doesnotexist", "doesn'texist", "doesn’texist", "nolimit", "none"}
+    | {"없음", "없다", "존재하지않음", "존재하지않는다", "존재안함", "극한없음", "극한이없음"}
+)
+INFINITY = {"infinity": sp.oo, "+infinity": sp.oo, "-infinity": -sp.oo, "무한대": sp.oo}
+INFINITY["-무한대"] = -sp.oo
+_BARE_EQUALS = re.compile(r"(?<![<>=!])=(?!=)")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A student's answer, read: ``value`` is f′, a number or ±oo, or ``None`` for "the limit
+    does not exist"; ``y`` is the second coordinate when a point (x, y) was typed."""
+
+    value: sp.Expr | None
+    y: sp.Expr | None = None
+
+
+def read_answer(text: str, kind: str) -> Answer:
+    """Read what a student typed on a ``kind`` drill, in the forms students write.
+
+    A leading ``f'(x) =`` (derivative), ``x =`` (critical point) or ``y =`` is dropped; a point
+    ``(a, b)`` answers a critical-point drill; ``DNE``, ``does not exist``, ``없음`` say that a
+    limit does not exist and ``oo``, ``∞`` that it is infinite. Error positions count in ``text``.
+
+    Raises
+    ------
+    InputError
+        The parser's own errors, or code ``answer_form`` (``params["kind"]`` is ``kind``) when
+        the answer has a form the drill does not expect: the page says which form it wants.
+
+    Examples
+    --------
+    >>> read_answer("f'(x) = 12x^2 - 12x", "derivative")
+    Answer(value=12*x**2 - 12*x, y=None)
+    >>> read_answer("(2, -1)", "critical"), read_answer("Does not exist.", "limit")
+    (Answer(value=2, y=-1), Answer(value=None, y=None))
+    >>> read_answer("x = 2", "limit")
+    Traceback (most recent call last):
+    ...
+    mathcore.errors.InputError: expected a number on a limit drill
+    """
+    words = re.sub(r"\s+", "", text).lower().rstrip(".")
+    if words in NO_LIMIT:
+        if kind == "limit":
+            return Answer(None)
+        raise _form(kind)
+    if kind == "limit" and words in INFINITY:
+        return Answer(INFINITY[words])
+    start = _prefix_end(text, ANSWER_PREFIXES[kind])
+    body = " " * start + text[start:]  # padded: positions still count in ``text``
+    if not body.strip():
+        raise _form(kind, len(text))
+    equals = _BARE_EQUALS.search(body)
+    if equals:
+        raise _form(kind, equals.start())
+    point = _point(body)
+    if point is not None:
+        if kind != "critical":
+            raise _form(kind, point[1])
+        x, y = point[0]
+        return Answer(_number(x, kind), _number(y, kind))
+    if kind == "derivative":
+        return Answer(parse_expression(body))
+    return Answer(_number(body, kind))
+
+
+def _form(kind: str, position: int | None = None) -> InputError:
+    wanted = "an expression in x" if kind == "derivative" else "a number"
+    return InputError(
+        "answer_form", f"expected {wanted} on a {kind} drill", {"kind": kind}, position
+    )
+
+
+def _prefix_end(text: str, prefixes: tuple[str, ...]) -> int:
+    """Where the answer starts after a leading ``<prefix> =`` (0 when there is none)."""
+    names = "|".join(re.escape(p) for p in prefixes)
+    match = re.match(rf"\s*(?:{names})\s*=(?!=)", text, re.IGNORECASE)
+    return match.end() if match else 0
+
+
+def _point(body: str) -> tuple[tuple[str, str], int] | None:
+    """``((x_text, y_text), comma)`` when ``body`` is ``(x, y)`` or ``x, y``; parts padded so
+    positions still count in ``body``. ``None`` when it has no comma outside brackets."""
+    stripped = body.strip()
+    lead = len(body) - len(body.lstrip())
+    inner = lead, lead + len(stripped)
+    if stripped.startswith("(") and _closing(stripped) == len(stripped) - 1:
+        inner = lead + 1, lead + len(stripped) - 1
+    depth, commas = 0, []
+    for i in range(*inner):
+        ch = body[i]
+        depth += (ch in "([{") - (ch in ")]}")
+        if ch == "," and depth == 0:
+            commas.append(i)
+    if not commas:
+        return None
+    comma = commas[0]
+    if len(commas) > 1:
+        raise InputError(
+            "answer_form", "a point has two coordinates", {"kind": "critical"}, commas[1]
+        )
+    x = " " * inner[0] + body[inner[0] : comma]
+    y = " " * (comma + 1) + body[comma + 1 : inner[1]]
+    return (x, y), comma
+
+
+def _closing(text: str) -> int | None:
+    """The index of the bracket that closes ``text[0]``."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([{") - (ch in ")]}")
+        if depth == 0:
+            return i
+    return None
+
+
+def _number(body: str, kind: str) -> sp.Expr:
+    """``parse_point(body)``; an x (or any variable) where a number belongs is a form error."""
+    if not body.strip():
+        raise _form(kind, len(body))
+    try:
+        return parse_point(body)
+    except InputError as err:
+        if err.code == "unknown_name" and err.params.get("name") in ("x", "y"):
+            raise _form(kind, err.position) from err
+        raise
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """``correct``; else ``hint``, the drill's own advice (a name the page translates), with
+    ``wrong`` the mistakes on a derivative and ``value`` a number the hint quotes."""
+
+    correct: bool
+    hint: str = ""
+    wrong: tuple[WrongTerm, ...] = ()
+    value: sp.Expr | None = None
+
+
+def check_answer(drill: Drill, answer: Answer) -> Verdict:
+    """Is ``answer`` right for ``drill``, and if not, what should the student look at?
+
+    Hints: a derivative names its wrong terms; a limit says ``zero_over_zero`` (simplify first),
+    ``exists`` (it was called non-existent or infinite) or ``approach``; a critical point says
+    ``derivative_zero``, ``min_value`` (the minimum's value, not its x) or ``wrong_y`` (x is
+    right, ``value`` = f(x) is the y of the point).
+
+    >>> drill = critical_drill(1)
+    >>> check_answer(drill, Answer(drill.answer)).correct
+    True
+    >>> check_answer(drill, Answer(drill.expr.subs(X, drill.answer))).hint
+    'min_value'
+    """
+    if drill.kind == "derivative":
+        feedback = check_derivative(drill.expr, answer.value, X)
+        return Verdict(feedback.correct, "" if feedback.correct else "terms", feedback.wrong)
+    if drill.kind == "limit":
+        return _check_limit(drill, answer.value)
+    lowest = drill.expr.subs(X, drill.answer)
+    if not _same(answer.value, drill.answer):
+        hint = "min_value" if _same(answer.value, lowest) else "derivative_zero"
+        return Verdict(False, hint)
+    if answer.y is not None and not _same(answer.y, lowest):
+        return Verdict(False, "wrong_y", value=lowest)
+    return Verdict(True)
+
+
+def _check_limit(drill: Drill, given: sp.Expr | None) -> Verdict:
+    given = _expr(given)
+    expected = _expr(drill.answer)
+    if given is None or expected is None or given.is_infinite or expected.is_infinite:
+        if given == expected:
+            return Verdict(True)
+        if expected is not None and expected.is_finite:
+            return Verdict(False, "exists")
+        return Verdict(False, "approach")
+    if _same(given, expected):
+        return Verdict(True)
+    numerator, denominator = sp.fraction(sp.together(drill.expr))
+    at = {X: drill.point}
+    zero_over_zero = numerator.subs(at) == 0 and denominator.subs(at) == 0
+    return Verdict(False, "zero_over_zero" if zero_over_zero else "approach")
+
+
+def _expr(value: sp.Expr | int | None) -> sp.Expr | None:
+    """A Python ``int`` (a drill or answer written by hand) as a SymPy integer."""
+    return sp.Integer(value) if isinstance(value, int) else value
+
+
+def _same(given: sp.Expr | None, expected: sp.Expr | None) -> bool:
+    given, expected = _expr(given), _expr(expected)
+    if given is None or expected is None or given.is_infinite or expected.is_infinite:
+        return given == expected
+    return sp.simplify(given - expected) == 0
+
+
+@dataclass(frozen=True)
+class LimitSolution:
+    """How a drill's 0/0 limit is found.
+
+    ``rule`` ``"cancel"``: ``expr`` = ``numerator`` (factored) / ``denominator`` = ``simpler``
+    for x ≠ ``point``, then substitute. ``"sin"``, ``"exp"``: with u = ``inner`` = k·x,
+    ``expr`` = ``scale`` · ``simpler`` (sin u / u or (eᵘ − 1)/u, in x), whose limit is 1.
+    """
+
+    rule: str
+    expr: sp.Expr
+    point: sp.Expr
+    simpler: sp.Expr
+    answer: sp.Expr
+    numerator: sp.Expr | None = None
+    denominator: sp.Expr | None = None
+    scale: sp.Expr | None = None
+    inner: sp.Expr | None = None
+
+
+def limit_solution(drill: Drill) -> LimitSolution:
+    """The worked solution of a limit drill: factor and cancel, or a standard limit.
+
+    >>> s = limit_solution(Drill("limit", (X**2 - 4) / (X - 2), 4, sp.Integer(2)))
+    >>> s.rule, s.numerator, s.simpler, s.answer
+    ('cancel', (x - 2)*(x + 2), x + 2, 4)
+    >>> s = limit_solution(Drill("limit", sp.sin(3 * X) / X, 3, sp.Integer(0)))
+    >>> s.rule, s.scale, s.inner, s.answer
+    ('sin', 3, 3*x, 3)
+    """
+    expr, point = drill.expr, drill.point
+    for rule, pattern in (("sin", sp.sin), ("exp", sp.exp)):
+        inner = next((f.args[0] for f in expr.atoms(pattern)), None)
+        if inner is None:
+            continue
+        scale = sp.simplify(inner / X)
+        standard = sp.sin(inner) / inner if rule == "sin" else (sp.exp(inner) - 1) / inner
+        if point != 0 or scale.has(X) or sp.simplify(expr - scale * standard) != 0:
+            break
+        return LimitSolution(rule, expr, point, standard, answer=scale, scale=scale, inner=inner)
+    numerator, denominator = sp.fraction(sp.together(expr))
+    simpler = sp.cancel(expr)
+    if simpler == expr or not sp.fraction(simpler)[1].subs(X, point):
+        raise NotImplementedError("only a fraction that cancels or sin(kx)/x, (e^(kx) − 1)/x")
+    return LimitSolution(
+        "cancel",
+        expr,
+        point,
+        simpler,
+        simpler.subs(X, point),
+        numerator=sp.factor(numerator),
+        denominator=denominator,
+    )
+
+
+@dataclass(frozen=True)
+class CriticalSolution:
+    """f′(x) = ``derivative`` = 0 at ``x``; f″(x) = ``second`` > 0 there: a minimum, of value
+    f(x) = ``y``."""
+
+    expr: sp.Expr
+    derivative: sp.Expr
+    x: sp.Expr
+    second: sp.Expr
+    y: sp.Expr
+
+
+def critical_solution(drill: Drill) -> CriticalSolution:
+    """f′(x) = 0 solved, then the second-derivative test, from the engine's critical points.
+
+    >>> s = critical_solution(Drill("critical", X**2 - 4*X + 1, 2))
+    >>> s.derivative, s.x, s.second, s.y
+    (2*x - 4, 2, 2, -3)
+    """
+    first = derivative(drill.expr, X)
+    minima = [p for p in critical_points(drill.expr, X) if p.kind == "local_min"]
+    if len(minima) != 1 or not minima[0].stationary:
+        raise NotImplementedError("only a function with one stationary minimum")
+    x = minima[0].x
+    return CriticalSolution(
+        drill.expr, first, x, derivative(first, X).subs(X, x), drill.expr.subs(X, x)
+    )
+
+
+SOLUTIONS = {  # the worked solution of each kind of drill
+    "derivative": lambda drill: derivative_steps(drill.expr, X),
+    "limit": limit_solution,
+    "critical": critical_solution,
+}
+
+
+def solution(drill: Drill) -> DerivativeStep | LimitSolution | CriticalSolution:
+    """The worked solution of any drill (picklable: safe to call through ``run_bounded``)."""
+    return SOLUTIONS[drill.kind](drill)

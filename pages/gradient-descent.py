@@ -1,17 +1,21 @@
 """Loss and gradient descent: L(w) = (wx − y)², dL/dw, the steps, and when η is too large."""
 
+import math
+
 import streamlit as st
 import sympy as sp
 
 from ui import compute, figures
 from ui.i18n import text
-from ui.inputs import computed
+from ui.inputs import computed, kept_in_range
 from ui.messages import descent_box
 from ui.page import header, inputs_area, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import tex_number
 
 LABELS = ("loss", "steps", "tangent", "iteration", "iteration_loss")
+BOUNDS = (-100.0, 100.0)  # x and y: 1/x² and the loss stay ordinary floats
+TINY_X = 1e-3  # below this (but not 0) 1/x², the slider's scale, is too large to draw
 
 
 def descent_page() -> None:
@@ -19,13 +23,13 @@ def descent_page() -> None:
     header(lang, "descent")
     with inputs_area(lang):
         left, right = st.columns(2)
-        x = left.number_input(
-            text(lang, "descent.x"), value=2.0, step=0.5, key="x", bind="query-params"
+        x, y = (
+            column.number_input(
+                text(lang, f"descent.{key}"), *BOUNDS, default, 0.5, key=key, bind="query-params"
+            )
+            for column, key, default in ((left, "x", 2.0), (right, "y", 4.0))
         )
-        y = right.number_input(
-            text(lang, "descent.y"), value=4.0, step=0.5, key="y", bind="query-params"
-        )
-    x = float(x)  # x = 0 is allowed: L = y² does not depend on w, and the verdict says so
+    x = usable_x(lang, float(x))
     st.latex(rf"L(w) = (wx - y)^2 = {sp.latex(compute.descent_loss(x, float(y)))}")
     sliders(lang, x, float(y))
     tree = computed(lang, compute.descent_steps)
@@ -34,15 +38,27 @@ def descent_page() -> None:
     st.page_link("pages/backprop.py", label=text(lang, "descent.next"), icon=":material/hub:")
 
 
+def usable_x(lang: str, x: float) -> float:
+    """x itself, or ±0.001 with a note when it is nearer 0 than that (x = 0 is allowed: L = y²
+    does not depend on w, and the verdict says so)."""
+    if x == 0 or abs(x) >= TINY_X:
+        return x
+    used = math.copysign(TINY_X, x)
+    st.info(text(lang, "descent.x_tiny", old=f"{x:.3g}", used=f"{used:g}"), icon=":material/info:")
+    return used
+
+
 @st.fragment
 def sliders(lang: str, x: float, y: float) -> None:
     """Everything a slider changes, and nothing else: the only part that reruns on a move."""
     stable = 1 / x**2 if x else 1.0  # with x = 0 any η leaves w where it is
+    high = float(f"{1.5 * stable:.3g}")
+    moved = kept_in_range("lr", 0.0, high)  # a new x may pull the end below the student's η
     cols = st.columns(3)
     lr = cols[0].slider(
         text(lang, "descent.lr"),
         0.0,
-        round(1.5 * stable, 4),
+        high,
         value=min(0.05, stable),
         step=round(stable / 100, 6),
         format="%.4f",
@@ -55,11 +71,15 @@ def sliders(lang: str, x: float, y: float) -> None:
     steps = cols[2].slider(
         text(lang, "descent.steps"), 1, 100, value=30, key="steps", bind="query-params"
     )
+    if moved:
+        old, new = (f"{v:.4g}" for v in moved)
+        note = text(lang, "descent.lr_moved", x=f"{x:g}", high=f"{high:g}", old=old, new=new)
+        st.info(note, icon=":material/info:")
     if x:
         limits = {"stable": f"{stable:.4g}", "half": f"{stable / 2:.4g}"}
         st.markdown(text(lang, "descent.threshold", **limits))
     trajectory, verdict, samples = compute.descent_view(x, y, float(lr), float(w0), int(steps))
-    factor = f"{trajectory.contraction or 0:.6g}"  # |1 − 2ηx²|
+    factor = contraction(trajectory.contraction or 0.0)
     descent_box(verdict)(text(lang, f"descent.verdict.{verdict}", factor=factor))
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
     final = (trajectory.points[-1, 0], trajectory.losses[-1], y / x if x else 0.0)
@@ -70,6 +90,12 @@ def sliders(lang: str, x: float, y: float) -> None:
     st.plotly_chart(
         figures.descent_figure(trajectory, samples, labels, log, presenting()), key="descent-chart"
     )
+
+
+def contraction(factor: float) -> str:
+    """|1 − 2ηx²| to 6 digits, or as many as it takes not to read 1 when it is not 1."""
+    shown = f"{factor:.6g}"
+    return f"{factor:.15g}" if shown == "1" and factor != 1 else shown
 
 
 descent_page()

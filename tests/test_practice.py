@@ -1,19 +1,29 @@
-"""mathcore.practice: reproducible drills and equivalence checks that name the wrong term."""
+"""mathcore.practice: reproducible drills, answers read as students write them, equivalence
+checks that name the wrong term, each drill's own hints, and worked solutions."""
 
 import pytest
 import sympy as sp
 
-from mathcore import critical_points, derivative, limit_at
+from mathcore import InputError, critical_points, derivative, derivative_steps, limit_at
 from mathcore.practice import (
     MISTAKES,
+    Answer,
+    CriticalSolution,
+    Drill,
     Feedback,
+    Verdict,
     WrongTerm,
     X,
+    check_answer,
     check_derivative,
     check_value,
     critical_drill,
+    critical_solution,
     limit_drill,
+    limit_solution,
     polynomial_drill,
+    read_answer,
+    solution,
 )
 
 
@@ -108,3 +118,133 @@ def test_limit_and_critical_drills_have_independent_answers():
         drill = critical_drill(seed)
         (point,) = critical_points(drill.expr, X)
         assert (point.x, point.kind) == (drill.answer, "local_min")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "answer"),
+    [
+        ("f'(x)=12x^2-12x", "derivative", Answer(12 * X**2 - 12 * X)),
+        ("f′(x) = 12x^2 - 12x", "derivative", Answer(12 * X**2 - 12 * X)),
+        ("  F'(X) = 3x", "derivative", Answer(3 * X)),
+        ("y = 2x + 1", "derivative", Answer(2 * X + 1)),
+        ("dy/dx=2x", "derivative", Answer(2 * X)),
+        ("y' = 2x", "derivative", Answer(2 * X)),
+        ("(x + 1)(x - 1)", "derivative", Answer((X + 1) * (X - 1))),  # brackets, not a point
+        ("x = -1", "critical", Answer(-1)),
+        ("-1/2", "critical", Answer(sp.Rational(-1, 2))),
+        ("(2, -1)", "critical", Answer(2, -1)),
+        ("2, -1", "critical", Answer(2, -1)),
+        ("( sqrt(4) , -(1) )", "critical", Answer(2, -1)),
+        ("max(1, 2)", "critical", Answer(2)),  # a comma inside a function's brackets
+        ("L = 4", "limit", Answer(4)),
+        ("oo", "limit", Answer(sp.oo)),
+        ("∞", "limit", Answer(sp.oo)),
+        ("-∞", "limit", Answer(-sp.oo)),
+        ("-infinity", "limit", Answer(-sp.oo)),
+        ("does not exist", "limit", Answer(None)),
+        ("Does not exist.", "limit", Answer(None)),
+        ("DNE", "limit", Answer(None)),
+        ("없음", "limit", Answer(None)),
+        ("존재하지 않음", "limit", Answer(None)),
+    ],
+)
+def test_read_answer_accepts_natural_forms(text, kind, answer):
+    assert read_answer(text, kind) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "code", "position"),
+    [
+        ("(2, -1)", "limit", "answer_form", 2),  # a point where a number is asked
+        ("2, -1", "derivative", "answer_form", 1),
+        ("(1, 2, 3)", "critical", "answer_form", 5),  # the second comma
+        ("x", "limit", "answer_form", 0),
+        ("x = 3x", "critical", "answer_form", 5),  # the x after the prefix
+        ("x = 2", "derivative", "answer_form", 2),  # x = is not f'(x) =
+        ("f(x) = 2", "critical", "answer_form", 5),
+        ("x =", "critical", "answer_form", 3),
+        ("DNE", "critical", "answer_form", None),
+        ("DNE", "derivative", "answer_form", None),
+        # the parser's own errors, positioned in what was typed (the prefix counted)
+        ("f'(x)=8x-", "derivative", "incomplete", 8),
+        ("f′(x) = 8y", "derivative", "unknown_name", 9),
+        ("x = sinn 2", "critical", "unknown_name", 4),
+        ("(1, 2y)", "critical", "answer_form", 5),  # a variable where a number belongs
+    ],
+)
+def test_read_answer_refuses_other_forms_with_a_position(text, kind, code, position):
+    with pytest.raises(InputError) as err:
+        read_answer(text, kind)
+    assert (err.value.code, err.value.position) == (code, position)
+    if code == "answer_form":
+        assert err.value.params == {"kind": kind}
+
+
+def test_check_answer_gives_each_drill_its_own_hint():
+    drill = critical_drill(5)  # x² − 4x + 3: minimum at 2, f(2) = −1
+    assert check_answer(drill, Answer(2)) == Verdict(True)
+    assert check_answer(drill, Answer(2, -1)) == Verdict(True)
+    assert check_answer(drill, Answer(3)) == Verdict(False, "derivative_zero")
+    assert check_answer(drill, Answer(-1)) == Verdict(False, "min_value")
+    assert check_answer(drill, Answer(2, 5)) == Verdict(False, "wrong_y", value=-1)
+    assert check_answer(drill, Answer(3, -1)).hint == "derivative_zero"
+    limit = limit_drill(8)  # (x² − 4)/(x − 2) → 4
+    assert check_answer(limit, Answer(4)).correct
+    assert check_answer(limit, Answer(5)) == Verdict(False, "zero_over_zero")
+    assert check_answer(limit, Answer(None)) == Verdict(False, "exists")
+    assert check_answer(limit, Answer(sp.oo)) == Verdict(False, "exists")
+    no_limit = Drill("limit", 1 / X, None, sp.Integer(0))
+    assert check_answer(no_limit, Answer(None)).correct
+    assert check_answer(no_limit, Answer(0)) == Verdict(False, "approach")
+    infinite = Drill("limit", 1 / X**2, sp.oo, sp.Integer(0))
+    assert check_answer(infinite, Answer(sp.oo)).correct
+    assert not check_answer(infinite, Answer(-sp.oo)).correct
+    assert not check_answer(infinite, Answer(None)).correct
+    verdict = check_answer(polynomial_drill(1, 1), Answer(8 * X + 4))  # f' = 8x − 4
+    assert (verdict.correct, verdict.hint, [t.mistake for t in verdict.wrong]) == (
+        False,
+        "terms",
+        ["sign"],
+    )
+    assert check_answer(polynomial_drill(1, 1), Answer(4 * (2 * X - 1))) == Verdict(True)
+
+
+def test_drill_key_names_the_problem():
+    assert limit_drill(3).key == limit_drill(7).key  # both sin(2x)/x at 0
+    assert limit_drill(3).key != limit_drill(4).key
+    assert polynomial_drill(1, 1).key != polynomial_drill(1, 2).key
+
+
+def test_limit_solution_agrees_with_the_engine():
+    rules = set()
+    for seed in range(1, 40):
+        drill = limit_drill(seed)
+        worked = limit_solution(drill)
+        rules.add(worked.rule)
+        assert worked.answer == drill.answer == limit_at(drill.expr, X, drill.point).value
+        if worked.rule == "cancel":  # the factored fraction is f, and cancels to ``simpler``
+            assert sp.simplify(worked.numerator / worked.denominator - drill.expr) == 0
+            assert sp.degree(worked.simpler, X) == 1
+        else:  # f = k · (standard form in u = kx), and the answer is k
+            assert sp.simplify(worked.scale * worked.simpler - drill.expr) == 0
+            assert worked.inner == worked.scale * X and worked.answer == worked.scale
+    assert rules == {"cancel", "sin", "exp"}
+    with pytest.raises(NotImplementedError):
+        limit_solution(Drill("limit", 1 / X, None, sp.Integer(0)))
+
+
+def test_critical_solution_and_solution_dispatch():
+    for seed in range(1, 25):
+        drill = critical_drill(seed)
+        worked = critical_solution(drill)
+        assert worked.derivative.subs(X, worked.x) == 0 and worked.x == drill.answer
+        assert worked.second > 0 and worked.y == drill.expr.subs(X, drill.answer)
+        assert solution(drill) == worked
+    assert critical_solution(Drill("critical", X**2 - 4 * X + 1, 2)) == CriticalSolution(
+        X**2 - 4 * X + 1, 2 * X - 4, 2, 2, -3
+    )
+    drill = polynomial_drill(2, 3)
+    tree = solution(drill)
+    assert tree == derivative_steps(drill.expr, X) and tree.result == drill.answer
+    with pytest.raises(NotImplementedError):  # a maximum, not a minimum
+        critical_solution(Drill("critical", -(X**2), 0))

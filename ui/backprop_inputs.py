@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui import compute
 from ui.i18n import text
+from ui.inputs import kept_in_range
 from ui.page import inputs_area
 
 NEURON_INPUTS = [  # (key, default, min, max): bounded, so no value overflows a float
@@ -38,9 +39,11 @@ def data_inputs(lang: str) -> tuple[str, str]:
 
 
 def descent_sliders(lang: str, lam: float) -> tuple[float, float, int, float, float]:
-    """η (up to 1.5 × the stability limit 2/λ_max), β, steps, w₀, b₀."""
+    """η (up to 1.5 × the stability limit 2/λ_max; a student's η past a new data set's end
+    moves to it, with a note), β, steps, w₀, b₀."""
     stable = 2 / lam
     high = float(f"{1.5 * stable:.3g}")
+    moved = kept_in_range("lr", 0.0, high)  # new data may pull the end below the student's η
     cols = st.columns(5)
     lr = cols[0].slider(
         text(lang, "backprop.lr"),
@@ -64,6 +67,10 @@ def descent_sliders(lang: str, lam: float) -> tuple[float, float, int, float, fl
     b0 = cols[4].slider(
         text(lang, "backprop.b0"), -5.0, 5.0, 4.0, 0.1, key="b0", bind="query-params"
     )
+    if moved:
+        old, new = (f"{v:.4g}" for v in moved)
+        note = text(lang, "backprop.lr_moved", high=f"{high:g}", old=old, new=new)
+        st.info(note, icon=":material/info:")
     return float(lr), float(momentum), int(steps), float(w0), float(b0)
 
 

@@ -3,6 +3,7 @@ place where engine errors become translated messages."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -14,6 +15,7 @@ from ui.messages import caret_line, input_error_message, limit_message, tex
 from ui.page import inputs_area
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def presets(lang: str, items: Sequence[tuple[str, dict[str, object]]]) -> None:
@@ -122,4 +124,18 @@ def computed(lang: str, fn: Callable[..., T], *args: object) -> T | None:
         st.warning(limit_message(lang, exc), icon=":material/hourglass_disabled:")
     except NotImplementedError:
         st.warning(text(lang, "app.unsupported"), icon=":material/help:")
+    except Exception:  # the last line of defence: a bug, told kindly, logged in full
+        log.exception("analysis %s%r failed", getattr(fn, "__name__", fn), args)
+        st.error(text(lang, "app.unexpected"), icon=":material/bug_report:")
     return None
+
+
+def kept_in_range(key: str, low: float, high: float) -> tuple[float, float] | None:
+    """Call before drawing a slider whose ends follow other inputs: the value the student set
+    stays while it is between ``low`` and ``high``, else it moves to the nearer end. Returns
+    ``(old, new)`` when it moved, so the page can say why; ``None`` when it stayed."""
+    value = st.session_state.get(key)
+    if value is None or low <= value <= high:
+        return None
+    st.session_state[key] = new = min(max(value, low), high)
+    return value, new
