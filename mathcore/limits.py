@@ -35,6 +35,7 @@ import sympy as sp
 from sympy.calculus.singularities import singularities
 
 from mathcore.errors import SYMPY_FAILURES
+from mathcore.points import REAL_FUNCTIONS as _REAL_FUNCTIONS
 from mathcore.points import Point, as_point, finite_at, finite_real, value_at
 from mathcore.timelimit import TimeLimitExceeded, time_limit
 
@@ -219,28 +220,6 @@ def approach_table(expr: sp.Expr, var: sp.Symbol, point: Point):
         xs = [a + sign * h for h in steps]
         tables.append(tuple(zip(map(float, xs), probe.floats(xs), strict=True)))
     return tables[0], tables[1]
-
-
-def _real_only(fn):
-    """``fn`` on real numbers only: √ and ln of a negative number are undefined in a real course
-    (so x/|√(x² − 1)| has no values for |x| < 1, although |i·y| would be real)."""
-
-    def real(v, *rest):
-        if isinstance(v, mpmath.mpc) and v.imag != 0:
-            raise ValueError("not real")
-        v = v.real if isinstance(v, mpmath.mpc) else v
-        if fn is not abs and v < 0:
-            raise ValueError("not real")
-        return fn(v, *rest)
-
-    return real
-
-
-_REAL_FUNCTIONS = {
-    "sqrt": _real_only(mpmath.sqrt),
-    "log": _real_only(mpmath.log),
-    "abs": _real_only(abs),
-}
 
 
 class _Probe:

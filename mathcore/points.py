@@ -64,6 +64,28 @@ def finite_at(expr: sp.Expr, var: sp.Symbol, point: sp.Expr) -> bool:
         return False
 
 
+def _real_only(fn):
+    """``fn`` on real numbers only: √ and ln of a negative number are undefined in a real course
+    (so x/|√(x² − 1)| has no values for |x| < 1, although |i·y| would be real)."""
+
+    def real(v, *rest):
+        if isinstance(v, mpmath.mpc) and v.imag != 0:
+            raise ValueError("not real")
+        v = v.real if isinstance(v, mpmath.mpc) else v
+        if fn is not abs and v < 0:
+            raise ValueError("not real")
+        return fn(v, *rest)
+
+    return real
+
+
+REAL_FUNCTIONS = {  # lambdify namespace: mpmath, real-valued where the course is
+    "sqrt": _real_only(mpmath.sqrt),
+    "log": _real_only(mpmath.log),
+    "abs": _real_only(abs),
+}
+
+
 def numeric(expr: sp.Expr, var: sp.Symbol, points, digits: int = 30) -> list[float]:
     """f at each point (exact SymPy points are kept exact to ``digits`` digits), as floats.
 
@@ -73,7 +95,7 @@ def numeric(expr: sp.Expr, var: sp.Symbol, points, digits: int = 30) -> list[flo
     >>> numeric(sp.sqrt(x), x, [4, -1])
     [2.0, nan]
     """
-    f = sp.lambdify(var, expr.xreplace({sp.zoo: sp.nan}), modules="mpmath")  # zoo: no printer
+    f = sp.lambdify(var, expr.xreplace({sp.zoo: sp.nan}), modules=[REAL_FUNCTIONS, "mpmath"])
     out = []
     with mpmath.workdps(digits):
         for p in points:

@@ -109,3 +109,11 @@ def test_limits_page_sides_in_words_not_a_contradicted_value():
     assert r"-\infty" not in limits_row  # SymPy alone says −∞ on the left
     at = open_page("limits", lang="en", f="min(x, x^2)/x", a="0")
     assert "from the left f → $1$, from the right f → $0$" in at.error[0].value
+
+
+def test_limits_page_draws_no_points_where_f_is_undefined():
+    """|√(x² − 1)| for |x| < 1 would be real through a complex √: no dots there either."""
+    at = open_page("limits", lang="en", f="x/|sqrt(x^2-1)|", a="1")
+    left = trace(chart(at), "from the left")
+    inside = [y for x, y in zip(values(left["x"]), values(left["y"]), strict=True) if -1 < x < 1]
+    assert inside and all(y is None or math.isnan(y) for y in inside)
