@@ -162,6 +162,12 @@ def _differentiate(expr: sp.Expr, var: sp.Symbol) -> sp.Expr:
     return sp.Piecewise(*at_boundaries, *branches)
 
 
+def _step(u: sp.Expr) -> sp.Piecewise:
+    """Heaviside(u) as 0 for u < 0, 1 for u > 0, undefined at u = 0 (no sign() inside the
+    conditions: a Piecewise inside a relational is one SymPy cannot rewrite)."""
+    return sp.Piecewise((0, u < 0), (1, u > 0))
+
+
 def _pieces(expr: sp.Expr, var: sp.Symbol):
     """``[(branch, region, boundary)]``, disjoint real regions; ``None`` when f has no kinks."""
     if not expr.has(*_KINKED):
@@ -192,7 +198,7 @@ def _tidy(d: sp.Expr, var: sp.Symbol) -> sp.Expr:
         lambda e: isinstance(e, sp.Derivative) and isinstance(e.expr, sp.sign),
         lambda e: sp.Piecewise((0, sp.Ne(e.expr.args[0], 0))),
     )
-    d = d.replace(sp.Heaviside, lambda u, *_: sp.Piecewise((0, u < 0), (1, u > 0)))
+    d = d.replace(sp.Heaviside, lambda u, *_: _step(u.replace(sp.sign, lambda v: v / sp.Abs(v))))
     d = d.replace(sp.sign, lambda u: sp.Piecewise((-1, u < 0), (1, u > 0)))
     d = d.replace(sp.DiracDelta, lambda u, *_: sp.Piecewise((0, sp.Ne(u, 0))))
     d = d.replace(

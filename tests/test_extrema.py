@@ -324,3 +324,15 @@ def test_critical_points_include_the_switch_where_f_prime_is_zero():
     f = sp.Piecewise((x**2 * sp.sin(1 / x), sp.Ne(x, 0)), (0, True))
     (zero,) = [p for p in critical_points(f, x) if p.x == 0]
     assert (zero.kind, zero.stationary) == ("neither", True)
+
+
+def test_critical_points_of_a_max_whose_switch_involves_a_step_inside_a_root():
+    # Max(∛x, cos x), ∛x = sign(x)|x|^(1/3) in the course's real root: cos x is the larger for
+    # x < c where ∛c = cos c (c ≈ 0.5824, solved below with mpmath to 30 digits); so f = cos x
+    # on (−∞, c): maxima at 0, −2π, minima at −π, …; a corner minimum at c (−sin c | ⅓c^(−⅔))
+    with mpmath.workdps(30):
+        c = mpmath.findroot(lambda t: mpmath.cbrt(t) - mpmath.cos(t), 0.6)
+    found = details(sp.Max(sp.sign(x) * sp.Abs(x) ** sp.Rational(1, 3), sp.cos(x)), (-4, 2))
+    assert [k for _, k, *_ in found] == ["local_min", "local_max", "local_min"]
+    expected = [-mpmath.pi, 0, c]
+    assert all(abs(float(p) - float(e)) < 1e-9 for (p, *_), e in zip(found, expected, strict=True))
