@@ -60,6 +60,8 @@ def extrema_page() -> None:
     if f is None:
         return
     interval = (float(lo), float(hi)) if restrict and lo < hi else None
+    if restrict and lo >= hi:
+        st.warning(text(lang, "extrema.empty_interval"))
     view = computed(lang, compute.extrema_view, f, interval)
     if view is None:
         return

@@ -77,3 +77,18 @@ def test_extrema_page_no_derivative_values_where_none_exist():
     peaks = [i for i, k in enumerate(table["kind"]) if k == "local maximum"]
     assert all(table["f′(x)"][i] == 0 for i in peaks)
     assert "-0" not in next(m.value for m in at.markdown if m.value.startswith("| "))
+
+
+def test_extrema_page_says_when_the_interval_is_empty():
+    at = open_page("extrema", lang="en", f="x^2 - 4x + 3", restrict="true", lo="3", hi="1")
+    assert at.warning[0].value.startswith("The interval is empty")
+    assert tables(at)[0]["x"] == ["$2$"]  # the whole line instead, and the page says so
+    at = open_page("extrema", lang="ko", f="x^2 - 4x + 3", restrict="true", lo="2", hi="2")
+    assert at.warning[0].value.startswith("구간이 비어 있습니다")
+
+
+def test_extrema_page_max_of_a_cube_root_and_a_cosine():
+    at = open_page("extrema", lang="en", f="max(cbrt(x), cos x)")
+    assert not at.exception and not at.error
+    kinds = tables(at)[0]["kind"]
+    assert "local minimum" in kinds and "local maximum" in kinds
