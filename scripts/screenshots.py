@@ -1,7 +1,9 @@
-"""Screenshots of every page, in English and Korean, from the real app in headless Chromium.
+"""Screenshots of every page, in English and Korean, from the real app in headless Chromium:
+on a laptop (1366×900, the whole page) and on a projector (1920×1080 with ``present=1``, only
+what the class sees without scrolling).
 
-Run: .venv/bin/python -m scripts.screenshots   (writes docs/<page>-<lang>.png)
-Korean text needs a CJK font on the machine (Debian: fonts-noto-cjk).
+Run: .venv/bin/python -m scripts.screenshots   (writes docs/<page>-<lang>.png and
+docs/<page>-<lang>-projector.png). Korean text needs a CJK font (Debian: fonts-noto-cjk).
 """
 
 from pathlib import Path
@@ -23,6 +25,17 @@ SHOTS = {  # name: lesson link
     "cube-root": "/continuity?f=x%5E(1%2F3)&a=0&",  # a vertical tangent: the real cube root
     "piecewise": "/derivatives?f=%7Bx%20!%3D%200%3A%20x%5E2%20sin(1%2Fx)%2C%200%7D&a=0&h=0.1&",
 }
+PROJECTED = (
+    "home",
+    "limits",
+    "continuity",
+    "extrema",
+    "derivatives",
+    "gradient-descent",
+    "practice",
+    "backprop",
+)
+LAPTOP, PROJECTOR = {"width": 1366, "height": 900}, {"width": 1920, "height": 1080}
 CLICKS = {"backprop": ["backprop.forward", *["backprop.backward"] * 6]}  # catalog keys of buttons
 
 
@@ -33,27 +46,37 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = browser.new_page(viewport=LAPTOP)
             for name, link in SHOTS.items():
                 for lang in ("en", "ko"):
-                    page.goto(f"{server.url}{link}lang={lang}")
-                    page.wait_for_selector(IDLE, timeout=60_000)
-                    for key in CLICKS.get(name, []):
-                        page.get_by_role("button", name=text(lang, key), exact=True).click()
-                        page.wait_for_timeout(200)
-                        page.wait_for_selector(IDLE, timeout=60_000)
-                    page.wait_for_timeout(1200)  # let Plotly and KaTeX finish drawing
+                    _open(page, server.url + link + f"lang={lang}", name, lang)
                     height = page.evaluate(
                         "document.querySelector('[data-testid=stMain]').scrollHeight"
                     )
-                    page.set_viewport_size({"width": 1280, "height": min(height + 40, 4000)})
+                    page.set_viewport_size({**LAPTOP, "height": min(height + 40, 4000)})
                     page.wait_for_timeout(800)
                     page.screenshot(path=docs / f"{name}-{lang}.png")
-                    page.set_viewport_size({"width": 1280, "height": 900})
+                    page.set_viewport_size(LAPTOP)
                     print(f"docs/{name}-{lang}.png")
+            page.set_viewport_size(PROJECTOR)
+            for name in PROJECTED:
+                for lang in ("en", "ko"):
+                    _open(page, server.url + SHOTS[name] + f"present=1&lang={lang}", name, lang)
+                    page.screenshot(path=docs / f"{name}-{lang}-projector.png")
+                    print(f"docs/{name}-{lang}-projector.png")
             browser.close()
     finally:
         server.stop()
+
+
+def _open(page, url: str, name: str, lang: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(IDLE, timeout=60_000)
+    for key in CLICKS.get(name, []):
+        page.get_by_role("button", name=text(lang, key), exact=True).click()
+        page.wait_for_timeout(200)
+        page.wait_for_selector(IDLE, timeout=60_000)
+    page.wait_for_timeout(1200)  # let Plotly and KaTeX finish drawing
 
 
 if __name__ == "__main__":
