@@ -33,7 +33,7 @@ import sympy as sp
 
 from mathcore.derivatives import derivative
 from mathcore.errors import SYMPY_FAILURES
-from mathcore.points import numeric, value_at
+from mathcore.points import REAL_FUNCTIONS, numeric, value_at
 from mathcore.sampling import numpy_function
 from mathcore.timelimit import TimeLimitExceeded, time_limit
 
@@ -420,7 +420,9 @@ class _Local:
 
 
 def _mp_function(expr, var):
-    return sp.lambdify(var, expr, modules="mpmath")
+    """f for mpmath numbers, with the course's real-only √, ln and |·| (points.REAL_FUNCTIONS):
+    |√x| has no value at x < 0, as on every other page."""
+    return sp.lambdify(var, expr.xreplace({sp.zoo: sp.nan}), modules=[REAL_FUNCTIONS, "mpmath"])
 
 
 def _evaluate(f, t):

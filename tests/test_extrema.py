@@ -336,3 +336,10 @@ def test_critical_points_of_a_max_whose_switch_involves_a_step_inside_a_root():
     assert [k for _, k, *_ in found] == ["local_min", "local_max", "local_min"]
     expected = [-mpmath.pi, 0, c]
     assert all(abs(float(p) - float(e)) < 1e-9 for (p, *_), e in zip(found, expected, strict=True))
+
+
+def test_critical_points_use_the_real_root_even_inside_abs():
+    # √x has no real value for x < 0, so neither has |√x| (mpmath's √(−1) = i, |i| = 1 would
+    # invent values there): |√x| + |x + 1| is √x + x + 1 on its domain x ≥ 0, with no point at −1
+    assert details(sp.Abs(sp.sqrt(x)) + sp.Abs(x + 1)) == details(sp.sqrt(x) + x + 1)
+    assert details(sp.Abs(sp.sqrt(x**2 - 1))) == details(sp.sqrt(x**2 - 1))
