@@ -11,14 +11,14 @@ def home() -> None:
     lang = setup_page("nav.home")
     st.title(text(lang, "app.title"))
     st.caption(text(lang, "app.tagline"))
-    st.subheader(text(lang, "home.topics"))
+    st.header(text(lang, "home.topics"))
     topics = [page for page in PAGES if page[0] != "streamlit_app.py"]  # every topic page
     for row in range(0, len(topics), 3):
         for column, (page, key, icon) in zip(st.columns(3), topics[row : row + 3], strict=False):
             with column.container(border=True, height="stretch"):
                 st.page_link(page, label=f"**{text(lang, key)}**", icon=icon)
                 st.markdown(text(lang, key.replace("nav.", "home.card.")))
-    st.subheader(text(lang, "home.try"))
+    st.header(text(lang, "home.try"))
     st.markdown(text(lang, "home.intro"))
     function_box(lang, "x^2 - 4x + 3")
 

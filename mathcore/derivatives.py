@@ -23,7 +23,7 @@ from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from mathcore.continuity import differentiability_at
 from mathcore.errors import SYMPY_FAILURES, InputError
-from mathcore.points import Point, as_point, finite_real
+from mathcore.points import REAL_FUNCTIONS, Point, as_point, finite_at, finite_real
 
 _KINKED = (sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside, sp.Piecewise)
 
@@ -100,15 +100,21 @@ def difference_quotient(expr: sp.Expr, var: sp.Symbol, point: Point, h: float) -
     (6.1, 6.000000001)
     """
     a, step = as_point(point), as_point(h)
-    f = sp.lambdify(var, expr, modules="mpmath")
+    f = sp.lambdify(var, expr, modules=[REAL_FUNCTIONS, "mpmath"])  # √, ln real only
     with mpmath.workdps(50):
         start = mpmath.mpf(str(sp.N(a, 50)))
         width = mpmath.mpf(str(sp.N(step, 50)))
         try:
-            q = (f(start + width) - f(start)) / width
+            fa = f(start)
         except (ZeroDivisionError, ValueError, TypeError) as exc:
-            raise InputError("undefined", f"f is not defined near {a}", {"point": str(a)}) from exc
-        return float(mpmath.re(q)) if abs(mpmath.im(q)) < 1e-30 else float("nan")
+            raise InputError("undefined", f"f is not defined at {a}", {"point": str(a)}) from exc
+        try:
+            q = (f(start + width) - fa) / width
+        except (ZeroDivisionError, ValueError, TypeError):
+            return float("nan")  # f(a + h) does not exist (√ of a negative, a pole)
+        if not mpmath.isfinite(q) or abs(mpmath.im(q)) >= 1e-30:
+            return float("nan")  # ln 0 = −∞ in mpmath: f(a + h) does not exist, no quotient
+        return float(mpmath.re(q))
 
 
 def difference_quotients(
@@ -133,7 +139,11 @@ def difference_quotients(
     {1.0: -0.16666666666666666, -2.0: nan}
     >>> difference_quotients(1 / x, x, 0, [0.5])  # f(0) does not exist: no quotient at all
     {0.5: nan}
+    >>> difference_quotients(sp.tan(x), x, sp.pi / 2, [0.5])  # not 10¹⁶ from a rounded π/2
+    {0.5: nan}
     """
+    if not finite_at(expr, var, as_point(point)):
+        return {h: float("nan") for h in steps}
     out = {}
     for h in steps:
         try:

@@ -227,6 +227,58 @@ def mean_squared_error(
     return sp.Add(*((w * x + b - y) ** 2 for x, y in zip(xs, ys, strict=True))) / len(xs)
 
 
+def descent_advice(
+    trajectory: Trajectory,
+    loss: sp.Expr,
+    params: Sequence[sp.Symbol],
+    more_steps: bool,
+    momentum_control: bool = False,
+) -> tuple[str, ...]:
+    """What would bring a run that is still descending (verdict ``"slow"``) to the minimum
+    sooner, given its settings — only advice that helps from where the settings are.
+
+    ``"more_steps"`` when ``more_steps`` (the steps can still be raised); ``"raise_lr"`` or
+    ``"lower_lr"`` when a 10 % larger or smaller η makes the per-step factor (the
+    ``contraction``) smaller — too small an η crawls, one near the stability limit jumps over
+    the minimum; ``"momentum"`` when the page has a momentum control and β is still 0.
+
+    Parameters
+    ----------
+    trajectory : a run of :func:`gradient_descent` on ``loss``
+    loss, params : its loss and parameters
+    more_steps : whether the student can still add steps
+    momentum_control : whether the page offers momentum β
+
+    Returns
+    -------
+    tuple[str, ...] : the advice names, in that order
+
+    Examples
+    --------
+    >>> w = sp.Symbol("w", real=True)
+    >>> loss = (2*w - 4)**2  # one step multiplies the distance by |1 − 8η|
+    >>> descent_advice(gradient_descent(loss, [w], [0.0], 0.001, 100), loss, [w], False)
+    ('raise_lr',)
+    >>> descent_advice(gradient_descent(loss, [w], [0.0], 0.2499, 30), loss, [w], True)
+    ('more_steps', 'lower_lr')
+    """
+    t, params = trajectory, tuple(params)
+    tips = ["more_steps"] if more_steps else []
+    spectrum = _spectrum(loss, params)
+    if spectrum is not None and t.contraction is not None and t.learning_rate > 0:
+
+        def factor(rate: float) -> float:
+            return _contraction(spectrum, t.gradients[0], rate, t.momentum)
+
+        if factor(1.1 * t.learning_rate) < t.contraction:
+            tips.append("raise_lr")
+        elif factor(0.9 * t.learning_rate) < t.contraction:
+            tips.append("lower_lr")
+    if momentum_control and t.momentum == 0:
+        tips.append("momentum")
+    return tuple(tips)
+
+
 def descent_verdict(trajectory: Trajectory) -> str:
     """Name what the run does.
 

@@ -452,6 +452,8 @@ class _Interpreter:
                 self._find(func),
             )
         values = [self.build(a, depth + 1) for a in args]
+        if any(v.has(sp.zoo, sp.nan) for v in values):  # relu(0/0): Max cannot order nan
+            raise InputError("undefined_value", "the expression contains an undefined value")
         if any(v.is_number and not v.is_Rational and not _modest(v) for v in values):
             # SymPy would compute floor(e^(10^5)) digit by digit: keep a call on a huge number
             # unevaluated, and check its value to 30 digits instead.

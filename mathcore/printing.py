@@ -11,6 +11,8 @@ Natural logs print as ``\ln``; the real roots that :func:`mathcore.parse_express
 
 from __future__ import annotations
 
+import contextlib
+
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
@@ -64,6 +66,8 @@ def _with_roots(expr: sp.Basic) -> sp.Basic:
 
 WHEN = r"\text{if } {condition}"  # a piece's condition; the UI passes its language's words
 OTHERWISE = r"\text{otherwise}"
+GEQ = r"\geq"
+JOINS = (r" \text{ or } ", r" \text{ and } ")  # how conditions join, in the reader's language
 
 
 class CoursePrinter(LatexPrinter):
@@ -71,25 +75,90 @@ class CoursePrinter(LatexPrinter):
     conditions, and no ``-0``."""
 
     def __init__(
-        self, settings: dict | None = None, when: str = WHEN, otherwise: str = OTHERWISE
+        self,
+        settings: dict | None = None,
+        when: str = WHEN,
+        otherwise: str = OTHERWISE,
+        joins: tuple[str, str] = JOINS,
     ) -> None:
         super().__init__({"ln_notation": True, "inv_trig_style": "full", **(settings or {})})
         self.when, self.otherwise = when, otherwise
+        self.or_word, self.and_word = joins
 
     def _print_Piecewise(self, expr: sp.Piecewise) -> str:
-        rows = []
-        for value, condition in expr.args:
+        rows: list[tuple[sp.Expr, sp.Basic]] = []
+        for value, condition in expr.args:  # neighbours with one value are one piece
+            if rows and rows[-1][0] == value and rows[-1][1] is not sp.true:
+                condition = sp.true if condition is sp.true else sp.Or(rows[-1][1], condition)
+                rows[-1] = (value, condition)
+            else:
+                rows.append((value, condition))
+        lines = []
+        for value, condition in rows:
             when = (
                 self.otherwise
                 if condition is sp.true
-                else self.when.replace("{condition}", self._print(condition))
+                else self.when.replace("{condition}", self._condition(condition))
             )
-            rows.append(f"{self._print(value)} & {when}")
-        return r"\begin{cases} " + r" \\ ".join(rows) + r" \end{cases}"
+            lines.append(f"{self._print(value)} & {when}")
+        return r"\begin{cases} " + r" \\ ".join(lines) + r" \end{cases}"
+
+    def _condition(self, condition: sp.Basic) -> str:
+        """A piece's condition as a student writes it: ``x \\neq 0``, ``0 < x < 1``,
+        ``x < 0`` or ``x > 1``, ``x \\notin \\mathbb{Z}`` — never ``∨``/``∧``."""
+        symbols = condition.free_symbols
+        if len(symbols) == 1:
+            (x,) = symbols
+            if condition in (sp.Ne(x, sp.floor(x)), sp.Ne(x, sp.ceiling(x))):
+                return rf"{self._print(x)} \notin \mathbb{{Z}}"
+            solution = None
+            if _polynomial_relations(condition, x):  # as_set is slow on cos(x) < x and the like
+                with contextlib.suppress(NotImplementedError, TypeError, ValueError):
+                    solution = condition.as_set()
+            if solution is not None and not isinstance(solution, sp.ConditionSet):
+                words = self._set_condition(x, solution)
+                if words:
+                    return words
+        return self._print(condition)
+
+    def _set_condition(self, x: sp.Symbol, solution: sp.Set) -> str | None:
+        var = self._print(x)
+        missing = sp.Complement(sp.Reals, solution)
+        if isinstance(missing, sp.FiniteSet) and 0 < len(missing) <= 3:
+            points = ", ".join(self._print(p) for p in sorted(missing, key=float))
+            return rf"{var} \neq {points}"
+        parts = solution.args if isinstance(solution, sp.Union) else (solution,)
+        printed = []
+        for part in parts:
+            if isinstance(part, sp.FiniteSet) and len(part) == 1:
+                printed.append(rf"{var} = {self._print(next(iter(part)))}")
+            elif isinstance(part, sp.Interval):
+                printed.append(self._interval(var, part))
+            else:
+                return None
+        return self.or_word.join(printed)
+
+    def _interval(self, var: str, part: sp.Interval) -> str:
+        low = None if part.start is sp.S.NegativeInfinity else part.start
+        high = None if part.end is sp.S.Infinity else part.end
+        low_op = "<" if part.left_open else r"\leq"
+        high_op = "<" if part.right_open else r"\leq"
+        if low is None and high is None:
+            return rf"{var} \in \mathbb{{R}}"
+        if low is None:
+            return f"{var} {high_op} {self._print(high)}"
+        if high is None:
+            return f"{var} {'>' if part.left_open else GEQ} {self._print(low)}"
+        return f"{self._print(low)} {low_op} {var} {high_op} {self._print(high)}"
 
     def _print_And(self, expr: sp.And) -> str:
         chain = _chain(expr)
-        return chain(self) if chain else super()._print_And(expr)
+        if chain:
+            return chain(self)
+        return self.and_word.join(self._print(a) for a in expr.args)
+
+    def _print_Or(self, expr: sp.Or) -> str:
+        return self.or_word.join(self._print(a) for a in expr.args)
 
     def _print_Float(self, expr: sp.Float) -> str:
         return "0" if expr.is_zero else super()._print_Float(expr)
@@ -131,7 +200,17 @@ def _chain(expr: sp.And):
     return lambda p: f"{p._print(low)} {low_op} {p._print(middle)} {high_op} {p._print(high)}"
 
 
-def latex(expr: sp.Basic, when: str = WHEN, otherwise: str = OTHERWISE) -> str:
+def _polynomial_relations(condition: sp.Basic, x: sp.Symbol) -> bool:
+    """Every comparison in ``condition`` is between polynomials in ``x`` of degree at most 2."""
+    relations = condition.atoms(sp.core.relational.Relational)
+    return bool(relations) and all(
+        (r.lhs - r.rhs).is_polynomial(x) and sp.degree(r.lhs - r.rhs, x) <= 2 for r in relations
+    )
+
+
+def latex(
+    expr: sp.Basic, when: str = WHEN, otherwise: str = OTHERWISE, joins: tuple[str, str] = JOINS
+) -> str:
     r"""LaTeX for ``expr`` in the course's notation.
 
     Parameters
@@ -139,6 +218,7 @@ def latex(expr: sp.Basic, when: str = WHEN, otherwise: str = OTHERWISE) -> str:
     expr : a SymPy expression, e.g. from :func:`mathcore.parse_expression`.
     when, otherwise : how a piece's condition reads (``{condition}`` stands for it) and the
         last piece's "otherwise", in the reader's language (Korean puts the condition first).
+    joins : the words "or" and "and" between conditions, as LaTeX.
 
     Returns
     -------
@@ -172,5 +252,9 @@ def latex(expr: sp.Basic, when: str = WHEN, otherwise: str = OTHERWISE) -> str:
     \max\left(0, x\right) - \min\left(1, x\right)
     >>> print(latex(sp.Float(-0.0) * x + 1))
     1
+    >>> print(latex(sp.Piecewise((0, x > 0), (0, x < 0))))
+    \begin{cases} 0 & \text{if } x \neq 0 \end{cases}
+    >>> print(latex(sp.Piecewise((1, (x > 0) & (x < 1)), (2 * x, (x > 1) | (x < 0)))))
+    \begin{cases} 1 & \text{if } 0 < x < 1 \\ 2 x & \text{if } x < 0 \text{ or } x > 1 \end{cases}
     """
-    return CoursePrinter(when=when, otherwise=otherwise).doprint(_with_roots(expr))
+    return CoursePrinter(when=when, otherwise=otherwise, joins=joins).doprint(_with_roots(expr))

@@ -3,13 +3,20 @@
 import streamlit as st
 import sympy as sp
 
+from mathcore.optimization import descent_advice
 from ui import backprop_figures, compute
-from ui.backprop_inputs import data_inputs, descent_sliders, neuron_buttons, neuron_inputs
+from ui.backprop_inputs import (
+    MAX_STEPS,
+    data_inputs,
+    descent_sliders,
+    neuron_buttons,
+    neuron_inputs,
+)
 from ui.chain import agreeing_digits, backward_rows, path_product
 from ui.i18n import text
 from ui.inputs import computed
 from ui.messages import descent_box
-from ui.page import header, presenting, setup_page
+from ui.page import chart, header, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import tex_number
 
@@ -53,10 +60,16 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
     """The sliders and what they change: the only part that reruns on a move."""
     lr, momentum, steps, w0, b0 = descent_sliders(lang, lam)
     limits = {"stable": 2 / lam, "half": 1 / lam, "limit": 2 * (1 + momentum) / lam}
-    st.markdown(text(lang, "backprop.threshold", **{k: f"{v:.4g}" for k, v in limits.items()}))
+    limits = {k: f"{v:.4g}" for k, v in limits.items()}
+    st.markdown(text(lang, "backprop.threshold", **limits))
     path, verdict, best, grids = compute.surface_descent(xs, ys, lr, momentum, steps, w0, b0)
     factor = f"{path.contraction or 0:.6g}"  # the distance to the least loss, per step
-    descent_box(verdict)(text(lang, f"backprop.verdict.{verdict}", factor=factor))
+    message = text(lang, f"backprop.verdict.{verdict}", factor=factor)
+    if verdict == "slow":  # only advice that helps from these settings
+        loss = compute.surface_view(xs, ys)[0]
+        tips = descent_advice(path, loss, [compute.W, compute.B], steps < MAX_STEPS, True)
+        message = " ".join([message, *(text(lang, f"backprop.advice.{t}", **limits) for t in tips)])
+    descent_box(verdict)(message)
     (w, b), loss = path.points[-1], path.losses[-1]
     numbers = {"w": w, "b": b, "loss": loss, "best_w": best[0], "best_b": best[1]}
     st.markdown(
@@ -67,20 +80,25 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
             **{k: tex_number(v) for k, v in numbers.items()},
         )
     )
+    if len(path.losses) - 1 < steps:  # the run was cut off: the loss blew up
+        st.markdown(text(lang, "backprop.stopped", done=len(path.losses) - 1, asked=steps))
     labels = {key: text(lang, f"backprop.fig.{key}") for key in SURFACE_LABELS}
     st.markdown(f"**{text(lang, 'backprop.contour')}**")
-    st.plotly_chart(
+    chart(
         backprop_figures.contour_figure(path, grids[0], best, lr, labels, presenting()),
+        text(lang, "a11y.contour", w=f"{best[0]:.4g}", b=f"{best[1]:.4g}"),
         key="contour-chart",
     )
     solid = st.expander(
         text(lang, "backprop.surface3d"), key="surface3d", on_change="rerun", bind="query-params"
     )
     if solid.open:  # drawn only when opened: a WebGL surface is the costliest redraw here
-        solid.plotly_chart(
-            backprop_figures.surface_figure(path, grids[1], best, labels, presenting()),
-            key="surface-chart",
-        )
+        with solid:
+            chart(
+                backprop_figures.surface_figure(path, grids[1], best, labels, presenting()),
+                text(lang, "a11y.surface", w=f"{best[0]:.4g}", b=f"{best[1]:.4g}"),
+                key="surface-chart",
+            )
 
 
 @st.fragment
@@ -106,8 +124,9 @@ def neuron(lang: str) -> None:
         text(lang, f"backprop.node.{NODE_KEYS[n.name]}") if n.name in NODE_KEYS else n.name
         for n in graph.nodes
     ]
-    st.plotly_chart(
+    chart(
         backprop_figures.graph_figure(graph, labels, stage >= 0, known, presenting()),
+        text(lang, "a11y.graph"),
         key="graph-chart",
     )
     if known:

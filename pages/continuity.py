@@ -7,8 +7,9 @@ from mathcore import latex
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import analysed_at_point
-from ui.messages import differentiability, side_tex
-from ui.page import header, presenting, setup_page
+from ui.messages import differentiability
+from ui.one_sided import edge_sentence, edge_side, side_phrase
+from ui.page import chart, header, presenting, setup_page
 
 PRESETS = [
     ("continuity.preset.relu", {"f": "relu(x)", "a": "0"}),
@@ -33,12 +34,21 @@ def continuity_page() -> None:
     box = st.success if continuity.continuous else (st.warning if kind == "uncertain" else st.error)
     if kind == "oscillating" and "unbounded" in (continuity.left_kind, continuity.right_kind):
         kind = "oscillating_unbounded"
+    edge = edge_side(continuity.left_kind, continuity.right_kind)
+    if continuity.continuous and edge is not None:  # at an edge of f's domain: from inside
+        kind = f"continuous_{edge}"
     box(text(lang, f"continuity.kind.{kind}", a=a_tex))
     graph, facts = st.columns([3, 2])
     with graph:
         labels = {key: text(lang, f"fig.{key}") for key in LABELS}
-        st.plotly_chart(
+        chart(
             figures.continuity_figure(continuity, smooth, samples, labels, presenting()),
+            text(
+                lang,
+                "a11y.continuity",
+                a=a_tex,
+                kind=text(lang, f"continuity.kind.{kind}", a=a_tex),
+            ),
             key="continuity-chart",
         )
     with facts:
@@ -48,23 +58,24 @@ def continuity_page() -> None:
 
 
 def conditions(lang: str, c, a_tex: str) -> None:
+    """The three conditions, each with what holds; at an edge of f's domain the limit is the
+    one-sided one from inside, in the Limits page's words."""
     st.markdown(f"**{text(lang, 'continuity.conditions', a=a_tex)}**")
-    tex = lambda v: latex(v) if v is not None else "?"  # noqa: E731
     if c.defined:
-        first = text(lang, "continuity.defined_yes", a=a_tex, value=tex(c.value))
+        first = text(lang, "continuity.defined_yes", a=a_tex, value=latex(c.value))
     else:
         first = text(lang, "continuity.defined_no")
-    limit = c.left if c.left is not None else c.right
-    if c.one_sided and c.limit_exists:
-        second = text(lang, "continuity.limit_one_sided", limit=tex(limit))
+    edge = edge_side(c.left_kind, c.right_kind)
+    if edge is not None:
+        second = edge_sentence(lang, a_tex, edge, getattr(c, edge))
     elif c.limit_exists:
-        second = text(lang, "continuity.limit_yes", a=a_tex, limit=tex(limit))
+        second = text(lang, "continuity.limit_yes", a=a_tex, limit=latex(c.left))
     else:
         second = text(
             lang,
             "continuity.limit_no",
-            left=side_tex(lang, c.left, c.left_kind),
-            right=side_tex(lang, c.right, c.right_kind),
+            left=side_phrase(lang, c.left, c.left_kind),
+            right=side_phrase(lang, c.right, c.right_kind),
         )
     third = text(lang, "continuity.equal_yes" if c.equal else "continuity.equal_no")
     for holds, line in ((c.defined, first), (c.limit_exists, second), (c.equal, third)):

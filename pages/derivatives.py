@@ -7,7 +7,7 @@ from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import analysed_at_point
 from ui.messages import differentiability, tex
-from ui.page import header, presenting, setup_page
+from ui.page import chart, header, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import markdown_table
 
@@ -31,7 +31,10 @@ def derivatives_page() -> None:
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
     a_tex = sp.latex(point)
     st.latex(rf"f'(x) = {tex(lang, d1)}")
-    graph, side = st.columns([3, 2])
+    if presenting():  # the verdict above the chart: the class sees it without scrolling
+        side, graph = st.container(), st.container()
+    else:
+        graph, side = st.columns([3, 2])
     with graph:
         secant_graph(lang, point, value, slopes, tangent, f_samples, labels)
     with side:
@@ -45,16 +48,17 @@ def derivatives_page() -> None:
                     equation=_line(tangent.slope, tangent.intercept),
                 )
             )
-        elif value != value:  # nan: f(a) itself does not exist
-            st.warning(text(lang, "derivatives.no_value", a=a_tex))
         else:
             differentiability(lang, smooth, a_tex)
+            if value != value:  # nan: f(a) does not exist, yet f′ and f still hold elsewhere
+                st.caption(text(lang, "derivatives.no_value"))
         if slope_limit is not None and slope_limit.verdict == "oscillates":
             st.info(text(lang, "derivatives.derivative_oscillates", a=a_tex))
     quotient_table(lang, slopes, tangent)
-    st.subheader(text(lang, "derivatives.both"))
-    st.plotly_chart(
+    st.header(text(lang, "derivatives.both"))
+    chart(
         figures.function_and_derivative(f_samples, d_samples, labels, presenting()),
+        text(lang, "a11y.both"),
         key="both-chart",
     )
     with st.expander(text(lang, "derivatives.steps"), expanded=not presenting()):
@@ -62,24 +66,32 @@ def derivatives_page() -> None:
     rule_table(lang)
 
 
-@st.fragment
 def secant_graph(lang, point, value, slopes, tangent, f_samples, labels) -> None:
-    h = st.select_slider(
-        text(lang, "derivatives.h"),
-        options=list(compute.H_VALUES),
-        value=1.0,
-        key="h",
-        bind="query-params",
-        format_func=lambda v: f"{v:g}",
-    )
-    if slopes[h] == slopes[h]:
-        st.markdown(text(lang, "derivatives.quotient", slope=f"{slopes[h]:.10g}"))
-    else:  # nan: f(a) or f(a + h) does not exist
-        st.markdown(text(lang, "derivatives.quotient_none"))
-    st.plotly_chart(
-        figures.secant_figure(point, value, slopes, tangent, f_samples, labels, h, presenting()),
+    """The secant chart; its own slider is the one h control (frames in the browser). An old
+    lesson link's ``?h=`` picks the h it opens on."""
+    captions = {
+        h: text(lang, "derivatives.frame", h=f"{h:g}", slope=f"{q:.10g}")
+        if q == q  # nan: f(a + h) does not exist
+        else text(lang, "derivatives.frame_none", h=f"{h:g}")
+        for h, q in slopes.items()
+        if h > 0
+    }
+    chart(
+        figures.secant_figure(
+            point, value, slopes, tangent, f_samples, labels, linked_h(), captions, presenting()
+        ),
+        text(lang, "a11y.secant", a=sp.latex(point)),
         key="secant-chart",
     )
+
+
+def linked_h() -> float:
+    """The h of a link's ``?h=`` when it is one of the chart's steps, else 1."""
+    try:
+        h = float(st.query_params.get("h", "1"))
+    except ValueError:
+        return 1.0
+    return h if h in compute.H_VALUES else 1.0
 
 
 def quotient_table(lang: str, slopes: dict, tangent) -> None:
@@ -99,7 +111,7 @@ def quotient_table(lang: str, slopes: dict, tangent) -> None:
 
 
 def rule_table(lang: str) -> None:
-    st.subheader(text(lang, "derivatives.rules"))
+    st.header(text(lang, "derivatives.rules"))
     for rule, example in RULE_TABLE:
         formula, button = st.columns([5, 1], vertical_alignment="center")
         formula.latex(rule)

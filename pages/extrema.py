@@ -10,7 +10,7 @@ from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import computed, function_box, presets
 from ui.messages import tex
-from ui.page import header, inputs_area, presenting, setup_page
+from ui.page import chart, header, inputs_area, presenting, setup_page
 from ui.tables import markdown_table
 
 PRESETS = [
@@ -68,8 +68,10 @@ def extrema_page() -> None:
     found, d1, d2, samples, steps_only = view
     st.latex(rf"f'(x) = {tex(lang, d1)} \qquad f''(x) = {tex(lang, d2)}")
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
-    st.plotly_chart(
-        figures.extrema_figure(found, samples, labels, presenting()), key="extrema-chart"
+    chart(
+        figures.extrema_figure(found, samples, labels, presenting()),
+        text(lang, "a11y.extrema", count=len(found)),
+        key="extrema-chart",
     )
     if steps_only:
         st.info(text(lang, "extrema.piecewise_constant"))

@@ -5,16 +5,19 @@ import math
 import streamlit as st
 import sympy as sp
 
+from mathcore.optimization import descent_advice
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import computed, kept_in_range
 from ui.messages import descent_box
-from ui.page import header, inputs_area, presenting, setup_page
+from ui.page import chart, header, inputs_area, presenting, setup_page
+from ui.ranges import within
 from ui.steps import steps_markdown
 from ui.tables import tex_number
 
 LABELS = ("loss", "steps", "tangent", "iteration", "iteration_loss")
 BOUNDS = (-100.0, 100.0)  # x and y: 1/x² and the loss stay ordinary floats
+MAX_STEPS = 100
 TINY_X = 1e-3  # below this (but not 0) 1/x², the slider's scale, is too large to draw
 
 
@@ -24,8 +27,19 @@ def descent_page() -> None:
     with inputs_area(lang):
         left, right = st.columns(2)
         x, y = (
-            column.number_input(
-                text(lang, f"descent.{key}"), *BOUNDS, default, 0.5, key=key, bind="query-params"
+            within(  # bounds checked here, in lang: Streamlit's own range message is English
+                lang,
+                column.number_input(
+                    text(lang, f"descent.{key}"),
+                    None,
+                    None,
+                    default,
+                    0.5,
+                    key=key,
+                    bind="query-params",
+                ),
+                *BOUNDS,
+                text(lang, f"descent.{key}"),
             )
             for column, key, default in ((left, "x", 2.0), (right, "y", 4.0))
         )
@@ -53,13 +67,16 @@ def sliders(lang: str, x: float, y: float) -> None:
     """Everything a slider changes, and nothing else: the only part that reruns on a move."""
     stable = 1 / x**2 if x else 1.0  # with x = 0 any η leaves w where it is
     high = float(f"{1.5 * stable:.3g}")
+    kept = st.session_state.get("lr")
     moved = kept_in_range("lr", 0.0, high)  # a new x may pull the end below the student's η
+    if kept is not None and not moved:  # a new range is a new widget to Streamlit: keep η
+        st.session_state.lr = kept
     cols = st.columns(3)
     lr = cols[0].slider(
         text(lang, "descent.lr"),
         0.0,
         high,
-        value=min(0.05, stable),
+        value=min(0.05, float(f"{stable / 4:.3g}")),  # converges: |1 − 2ηx²| ≥ 1/2 below 1
         step=round(stable / 100, 6),
         format="%.4f",
         key="lr",
@@ -69,26 +86,37 @@ def sliders(lang: str, x: float, y: float) -> None:
         text(lang, "descent.w0"), -5.0, 5.0, value=0.0, step=0.1, key="w0", bind="query-params"
     )
     steps = cols[2].slider(
-        text(lang, "descent.steps"), 1, 100, value=30, key="steps", bind="query-params"
+        text(lang, "descent.steps"), 1, MAX_STEPS, value=30, key="steps", bind="query-params"
     )
     if moved:
         old, new = (f"{v:.4g}" for v in moved)
         note = text(lang, "descent.lr_moved", x=f"{x:g}", high=f"{high:g}", old=old, new=new)
         st.info(note, icon=":material/info:")
+    limits = {"stable": f"{stable:.4g}", "half": f"{stable / 2:.4g}"}
     if x:
-        limits = {"stable": f"{stable:.4g}", "half": f"{stable / 2:.4g}"}
         st.markdown(text(lang, "descent.threshold", **limits))
     trajectory, verdict, samples = compute.descent_view(x, y, float(lr), float(w0), int(steps))
     factor = contraction(trajectory.contraction or 0.0)
-    descent_box(verdict)(text(lang, f"descent.verdict.{verdict}", factor=factor))
+    message = text(lang, f"descent.verdict.{verdict}", factor=factor)
+    if verdict == "slow":  # only advice that helps from these settings
+        tips = descent_advice(
+            trajectory, compute.descent_loss(x, y), [compute.W], steps < MAX_STEPS
+        )
+        message = " ".join([message, *(text(lang, f"descent.advice.{t}", **limits) for t in tips)])
+    descent_box(verdict)(message)
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
     final = (trajectory.points[-1, 0], trajectory.losses[-1], y / x if x else 0.0)
     numbers = dict(zip(("w", "loss", "best"), map(tex_number, final), strict=True))
     key = "descent.final" if x else "descent.final_flat"  # x = 0: no one best w
-    st.markdown(text(lang, key, steps=len(trajectory.losses) - 1, **numbers))
+    done = len(trajectory.losses) - 1
+    st.markdown(text(lang, key, steps=done, **numbers))
+    if done < steps:  # the run was cut off: the loss blew up
+        st.markdown(text(lang, "descent.stopped", done=done, asked=steps))
     log = st.toggle(text(lang, "descent.log"), key="log", bind="query-params")
-    st.plotly_chart(
-        figures.descent_figure(trajectory, samples, labels, log, presenting()), key="descent-chart"
+    chart(
+        figures.descent_figure(trajectory, samples, labels, log, presenting()),
+        text(lang, "a11y.descent", steps=len(trajectory.losses) - 1, w=numbers["w"]),
+        key="descent-chart",
     )
 
 

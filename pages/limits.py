@@ -7,7 +7,8 @@ from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import analysed_at_point
 from ui.messages import side_tex
-from ui.page import header, presenting, setup_page
+from ui.one_sided import edge_sentence, edge_side
+from ui.page import chart, header, presenting, setup_page
 from ui.tables import markdown_table
 
 PRESETS = [
@@ -22,7 +23,9 @@ VERDICT_BOX = {
     "converges": st.success,
     "diverges_to_inf": st.warning,
     "diverges_to_neg_inf": st.warning,
+    "edge": st.success,
 }
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def limits_page() -> None:
@@ -31,19 +34,20 @@ def limits_page() -> None:
     view = analysed_at_point(lang, PRESETS, "1/(x+1)", "-1", compute.limit_view)
     if view is None:
         return
-    result, samples, march = view
+    result, value, curves, march = view
     show_verdict(lang, result)
     graph, table = st.columns([3, 2])
     with graph:
-        limit_graph(lang, result, samples, march)
+        limit_graph(lang, result, value, curves, march)
     with table:
         approach_tables(lang, result)
     st.markdown(text(lang, "limits.ml"))
 
 
 def show_verdict(lang: str, result) -> None:
+    a = sp.latex(result.point)
     values = {
-        "a": sp.latex(result.point),
+        "a": a,
         "value": sp.latex(result.value),
         "left": side_tex(lang, result.left, result.left_kind),
         "right": side_tex(lang, result.right, result.right_kind),
@@ -51,43 +55,90 @@ def show_verdict(lang: str, result) -> None:
     verdict = result.verdict
     if verdict == "oscillates" and result.unbounded:
         verdict = "oscillates_unbounded"
-    box = VERDICT_BOX.get(verdict, st.warning if verdict == "uncertain" else st.error)
+    edge = edge_side(result.left_kind, result.right_kind)
+    if result.point.is_finite and edge is not None:  # the one-sided limit from inside
+        limit = getattr(result, edge)
+        verdict = "edge" if limit.is_finite else "edge_infinite"
+        values["edge"] = edge_sentence(lang, a, edge, limit)
+    box = VERDICT_BOX.get(
+        verdict, st.warning if verdict in ("uncertain", "edge_infinite") else st.error
+    )
+    if result.point.is_infinite:  # one direction only: x → ∞ or x → −∞
+        values["when"] = text(lang, f"limits.as_x_{_direction(result.point)}")
+        box(text(lang, f"limits.verdict_infinity.{verdict}", **values))
+        limit, kind = (
+            (result.left, result.left_kind)
+            if result.point is sp.oo
+            else (result.right, result.right_kind)
+        )
+        st.latex(rf"\lim_{{x \to {a}}} f(x) = {side_tex(lang, limit, kind)}")
+        return
     box(text(lang, f"limits.verdict.{verdict}", **values))
-    sides = [
-        ("-", result.left, result.left_kind),
-        ("+", result.right, result.right_kind),
-    ]
+    sides = [("-", result.left, result.left_kind), ("+", result.right, result.right_kind)]
     st.latex(
         r" \qquad ".join(
-            rf"\lim_{{x \to {sp.latex(result.point)}^{sign}}} f(x) = {side_tex(lang, value, kind)}"
+            rf"\lim_{{x \to {a}^{sign}}} f(x) = {side_tex(lang, value, kind)}"
             for sign, value, kind in sides
-            if result.point.is_finite
         )
     )
 
 
+def _direction(point) -> str:
+    return "oo" if point is sp.oo else "neg_oo"
+
+
 @st.fragment
-def limit_graph(lang: str, result, samples, march) -> None:
-    zoom = st.select_slider(
-        text(lang, "limits.zoom"), compute.ZOOMS, value=4.0, key="zoom", bind="query-params"
-    )
+def limit_graph(lang: str, result, value, curves, march) -> None:
     labels = {
-        key: text(lang, f"fig.{key}") for key in ("f", "left", "right", "left_limit", "right_limit")
+        key: text(lang, f"fig.{key}")
+        for key in ("f", "left", "right", "left_limit", "right_limit", "value")
     }
-    st.plotly_chart(
-        figures.limit_figure(result, samples, march, labels, zoom, presenting()),
+    if result.point.is_infinite:
+        key = st.select_slider(
+            text(lang, "limits.reach"),
+            compute.REACHES,
+            value=compute.REACHES[-1],
+            format_func=lambda k: f"10{SUPERSCRIPTS[k]}",
+            key="reach",
+            bind="query-params",
+        )
+        labels["toward"] = text(lang, f"limits.toward_{_direction(result.point)}")
+    else:
+        key = st.select_slider(
+            text(lang, "limits.zoom"), compute.ZOOMS, value=4.0, key="zoom", bind="query-params"
+        )
+    sides = {
+        s: side_tex(lang, getattr(result, s), getattr(result, f"{s}_kind"))
+        for s in ("left", "right")
+    }
+    chart(
+        figures.limit_figure(result, value, curves[key], march, labels, key, presenting()),
+        _alt(lang, result, sides),
         key="limit-chart",
     )
+    if result.point.is_infinite:
+        st.caption(text(lang, "limits.log_axis"))
+
+
+def _alt(lang: str, result, sides: dict[str, str]) -> str:
+    """The chart in words; toward ±∞ one direction only (x → ∞ comes from below)."""
+    if result.point.is_infinite:
+        side = "left" if result.point is sp.oo else "right"
+        key = "a11y.limit_plus" if result.point is sp.oo else "a11y.limit_minus"
+        return text(lang, key, value=sides[side])
+    return text(lang, "a11y.limit", a=sp.latex(result.point), **sides)
 
 
 def approach_tables(lang: str, result) -> None:
-    for key, rows in (
-        ("limits.table_left", result.table_left),
-        ("limits.table_right", result.table_right),
-    ):
+    if result.point.is_infinite:
+        toward = text(lang, "limits.table_toward", a=sp.latex(result.point))
+        headings = (toward, toward)
+    else:
+        headings = (text(lang, "limits.table_left"), text(lang, "limits.table_right"))
+    for heading, rows in zip(headings, (result.table_left, result.table_right), strict=True):
         if rows:
             xs, ys = zip(*rows, strict=True)
-            st.markdown(f"**{text(lang, key)}**")
+            st.markdown(f"**{heading}**")
             st.markdown(markdown_table({"x": xs, "f(x)": ys}))
 
 

@@ -7,6 +7,7 @@ from mathcore.practice import LEVELS, critical_drill, limit_drill, polynomial_dr
 from ui import practice_view as view
 from ui.i18n import text
 from ui.page import header, setup_page
+from ui.ranges import within
 
 
 def practice_page() -> None:
@@ -15,13 +16,13 @@ def practice_page() -> None:
     cols = st.columns([1, 2, 1, 1], vertical_alignment="bottom")
     seed = cols[0].number_input(
         text(lang, "practice.seed"),
-        min_value=1,
         value=1,
         step=1,
         key="seed",
         bind="query-params",
         on_change=view.clear_answers,
     )
+    seed = within(lang, seed, 1, None, text(lang, "practice.seed"))  # in lang, not Streamlit's
     level = cols[1].segmented_control(
         text(lang, "practice.level"),
         LEVELS,

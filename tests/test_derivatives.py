@@ -6,6 +6,7 @@ import pytest
 import sympy as sp
 
 from mathcore import InputError, derivative, difference_quotient, tangent_line
+from mathcore.derivatives import difference_quotients
 from tests.reference import FD_TOLERANCE, finite_difference, numeric_value
 
 x = sp.Symbol("x", real=True)
@@ -113,3 +114,12 @@ def test_derivative_of_steps_and_periodic_pieces():
             finite_difference(larger, x, at), rel=FD_TOLERANCE, abs=FD_TOLERANCE
         )
     assert derivative(larger, x).subs(x, sp.pi / 4) is sp.nan
+
+
+def test_difference_quotients_only_where_f_has_a_real_finite_value():
+    # ln at 1 with h = −1 reaches ln 0 (mpmath: −∞): no quotient, not "inf"; (ln 2 − 0)/1 = ln 2
+    q = difference_quotients(sp.log(x), x, 1, [1.0, -1.0])
+    assert math.isnan(q[-1.0]) and abs(q[1.0] - math.log(2)) < 1e-15
+    # |√x| has no real value at −1 (mpmath's |√−1| = |i| = 1 would invent one)
+    q = difference_quotients(sp.Abs(sp.sqrt(x)), x, 0, [1.0, -1.0])
+    assert q[1.0] == 1.0 and math.isnan(q[-1.0])

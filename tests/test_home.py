@@ -35,7 +35,7 @@ def test_home_explains_errors_in_both_languages():
     assert not at.latex
     at.segmented_control(key="lang_switch").set_value("ko").run()
     assert at.title[0].value == "ML 미적분 실험실"
-    assert at.error[0].value == "알 수 없는 이름 `sinn` — `sin`을(를) 쓰려던 것인가요?"
+    assert at.error[0].value == "알 수 없는 이름 `sinn` — `sin`을 쓰려던 것인가요?"
 
 
 def test_home_shows_hostile_text_only_as_code():

@@ -5,7 +5,7 @@ import pytest
 import sympy as sp
 
 from mathcore import InputError, curvature, descent_verdict, gradient_descent, mean_squared_error
-from mathcore.optimization import step_factor
+from mathcore.optimization import descent_advice, step_factor
 
 w, b = sp.symbols("w b", real=True)
 
@@ -187,3 +187,20 @@ def test_step_factor():
     assert step_factor(8, 0.375, 0.5) == pytest.approx(1.0)  # 2(1 + β)/λ
     assert step_factor(8, 0.1, 0.5) == pytest.approx(0.5**0.5)  # complex roots, |z| = √β
     assert step_factor(8, -0.1) == pytest.approx(1.8)  # ascent: grows
+
+
+def test_descent_advice():
+    loss = (2 * w - 4) ** 2  # λ = 8: |1 − 8η| per step, fastest at η = 1/8
+    small = gradient_descent(loss, [w], [0.0], 0.001, 100)  # 0.992 a step: η too small
+    assert descent_advice(small, loss, [w], more_steps=False) == ("raise_lr",)
+    assert descent_advice(small, loss, [w], more_steps=True) == ("more_steps", "raise_lr")
+    bouncing = gradient_descent(loss, [w], [0.0], 0.2499, 30)  # |1 − 1.9992|: jumps over
+    assert descent_advice(bouncing, loss, [w], more_steps=True) == ("more_steps", "lower_lr")
+    bowl = mean_squared_error([0, 1, 2, 3], [1, 3, 5, 7], w, b)
+    plain = gradient_descent(bowl, [w, b], [-2.0, 4.0], 0.001, 100)
+    assert descent_advice(plain, bowl, [w, b], False, momentum_control=True) == (
+        "raise_lr",
+        "momentum",
+    )
+    heavy = gradient_descent(bowl, [w, b], [-2.0, 4.0], 0.001, 100, momentum=0.9)
+    assert "momentum" not in descent_advice(heavy, bowl, [w, b], False, momentum_control=True)

@@ -115,7 +115,7 @@ def test_extreme_inputs_stay_within_bounds_and_on_the_page():
     assert not at.exception
     lr = at.slider(key="lr")
     assert 0 < lr.value < lr.max < 1e-5  # λ_max ≈ 1.3e6: the stable η is tiny
-    assert at.number_input(key="w").value <= 100
+    assert any(w.value.startswith("**Weight w** must be between -100 and 100") for w in at.warning)
     at.number_input(key="x").set_value(100.0).run()
     at.number_input(key="y").set_value(-100.0).run()
     at.number_input(key="eta").set_value(10.0).run()
@@ -135,3 +135,28 @@ def test_few_steps_past_the_limit_already_diverge_in_both_languages():
     assert at.error[0].value.startswith("**발산:**") and "1.52154 > 1이" in at.error[0].value
     at = open_page("backprop", lang="en", lr="0.3", w0="2", b0="1")  # the least loss itself
     assert at.info[0].value.startswith("**Already at the least loss:**")
+
+
+def test_loss_surface_advice_and_early_stop_follow_the_settings():
+    at = open_page("backprop", lang="en", lr="0.001", momentum="0.9", steps="100")
+    (shown,) = at.info[:1]
+    assert shown.value.startswith("**Still descending:**")
+    assert "momentum" not in shown.value.lower()  # β = 0.9 already
+    assert "More steps" not in shown.value  # 100 steps, the slider's end
+    assert "larger η" in shown.value  # η = 0.001 < 1/λ_max ≈ 0.119
+    at = open_page("backprop", lang="en", lr="0.001", momentum="0", steps="50")
+    assert "Momentum β > 0" in at.info[0].value and "More steps" in at.info[0].value
+    # η = 0.3 > 2/λ_max: the loss passes 10⁶ × its start after 17 steps, the run stops there
+    at = open_page("backprop", lang="en", lr="0.3", steps="100")
+    assert markdown(at, "**Stopped").startswith("**Stopped after 17 of 100 steps:**")
+
+
+def test_loss_surface_keeps_the_students_rate_when_the_data_change():
+    at = open_page("backprop", lang="en")
+    at.slider(key="lr").set_value(0.1).run()
+    at.text_input(key="xs").set_value("0, 1, 2, 4").run()  # λ_max ≈ 11.76: η = 0.1 still fits
+    assert not [i for i in at.info if i.value.startswith("**η moved")]
+    # from (−2, 4) on L = ¼ Σ (w xᵢ + b − yᵢ)²: residuals 3, −1, −5, −11, so ∂L/∂w = −27.5 and
+    # ∂L/∂b = −7; with η = 0.1 the first step lands on (0.75, 4.7)
+    path = trace(chart(at, 0), "descent path")
+    assert (values(path["x"])[1], values(path["y"])[1]) == pytest.approx((0.75, 4.7))

@@ -1,5 +1,7 @@
 """AppTest: the continuity page checks the three conditions and draws the kind of break."""
 
+import numpy as np
+
 from tests.apptest import chart, open_page, trace, values
 
 
@@ -84,3 +86,37 @@ def test_continuity_page_edge_oscillation_and_piecewise():
     at = open_page("continuity", lang="en", f="max(x, x^2)", a="1")
     assert "from the left $1$, from the right $2$" in at.warning[0].value
     assert at.info[0].value.startswith("Sub-gradient: any slope in $[1, 2]$")
+
+
+def test_continuity_page_jump_draws_f_of_a_filled_and_no_connector():
+    """floor x at 2: open circle at the left limit 1, f(2) = 2 filled, no open circle where
+    the right limit equals f(2), and no step of the line rises by 1/2 (floor's rises are 0)."""
+    figure = chart(open_page("continuity", lang="en", f="floor(x)", a="2"))
+    assert "right-hand limit" not in {t.get("name") for t in figure["data"]}
+    assert trace(figure, "f(a)")["marker"]["color"] == "#000000"
+    ys = np.array([np.nan if y is None else y for y in values(trace(figure, "f(x)")["y"])])
+    both = np.isfinite(ys[:-1]) & np.isfinite(ys[1:])
+    assert np.abs(np.diff(ys))[both].max() < 0.5
+
+
+def test_continuity_page_open_circle_beside_an_asymptote():
+    """e^(1/x) at 0: → 0 from the left (a hole at (0, 0), f(0) undefined), → ∞ from the right."""
+    figure = chart(open_page("continuity", lang="en", f="e^(1/x)", a="0"))
+    hole = trace(figure, "left-hand limit")
+    assert (values(hole["x"]), values(hole["y"]), hole["marker"]["color"]) == (
+        [0.0],
+        [0.0],
+        "white",
+    )
+
+
+def test_continuity_page_says_what_each_side_does_in_words():
+    at = open_page("continuity", lang="en", f="ln(x) sin(1/x)", a="0")
+    lines = [m.value for m in at.markdown if m.value.startswith(":material/")]
+    assert lines[1] == (
+        ":material/cancel: The limit does not exist: from the left f is not defined there, "
+        "from the right f oscillates"
+    )
+    at = open_page("continuity", lang="ko", f="sqrt(x)", a="0")
+    assert at.success[0].value.startswith("**$x = 0$에서 오른쪽 연속입니다**")
+    assert all("?" not in m.value for m in at.markdown)

@@ -6,14 +6,15 @@ import pytest
 
 from tests.apptest import chart, open_page, tables, trace, values
 
+H_VALUES = (1.0, 0.5, 0.2, 0.1, 0.05, 0.01, 0.001, 1e-4, 1e-6)  # the chart's h steps
+
 
 def test_derivatives_page_secant_turns_into_tangent():
     at = open_page("derivatives", lang="en")
     assert not at.exception
     assert at.latex[1].value.strip("$\n") == "f'(x) = 2 x"
     assert at.success[0].value == ("Tangent line at $x = 1$: $y = 2 x - 1$, slope $f'(1) = 2$")
-    slope = [m.value for m in at.markdown if m.value.startswith("Slope of this secant")]
-    assert slope[0].endswith("= 3$")  # secant slope at h = 1: (4 − 1)/1
+    assert chart(at)["layout"]["title"]["text"].endswith("= 3")  # at h = 1: (4 − 1)/1
     (table,) = tables(at)
     assert table["h"][:3] == [1.0, 0.5, 0.2]
     for h, q in zip(table["h"], table["(f(a+h)−f(a))/h"], strict=True):
@@ -21,10 +22,9 @@ def test_derivatives_page_secant_turns_into_tangent():
     figure = chart(at)
     assert values(trace(figure, "tangent")["y"]) == [-5.0, 7.0]  # y = 2x − 1 at x = −2, 4
     assert len(figure["frames"]) == 9  # Play runs through every h in the browser
-    at.select_slider(key="h").set_value(0.01).run()
-    slope = [m.value for m in at.markdown if m.value.startswith("Slope of this secant")]
-    assert slope[0].endswith("= 2.01$")
-    assert values(trace(chart(at), "secant")["y"]) == pytest.approx([-5.03, 7.03])  # 1 + 2.01(x−1)
+    frame = figure["frames"][H_VALUES.index(0.01)]  # the chart's slider at h = 0.01
+    assert frame["layout"]["title"]["text"].endswith("= 2.01")
+    assert values(frame["data"][0]["y"]) == pytest.approx([-5.03, 7.03])  # 1 + 2.01(x − 1)
 
 
 def test_derivatives_page_kink_has_no_tangent():
@@ -77,7 +77,9 @@ def test_derivatives_page_derivative_exists_but_oscillates():
 
 def test_derivatives_page_missing_value_keeps_the_derivative():
     at = open_page("derivatives", lang="en", f="1/x", a="0")
-    assert at.warning[0].value.startswith("**f($0$) does not exist**")
+    # the same words as the continuity page: f has no value at 0, so no difference quotient
+    assert at.warning[0].value.startswith("**Not differentiable at $x = 0$:** f has no finite")
+    assert at.caption[-1].value.startswith("There is no point (a, f(a))")
     assert at.latex[1].value.strip("$\n") == r"f'(x) = - \frac{1}{x^{2}}"
     assert chart(at, 1)  # f and f′ still drawn
 
@@ -94,11 +96,68 @@ def test_derivatives_page_says_why_there_is_no_tangent():
 
 
 def test_derivatives_page_secant_without_a_value_says_so():
-    at = open_page("derivatives", lang="en", f="sin(1/x)/x", a="1", h="1")  # a + h... a − h = 0
+    at = open_page("derivatives", lang="en", f="sin(1/x)/x", a="1", h="1")  # a − h = 0
     assert not at.exception and at.success  # f′(1) exists: the tangent is shown
-    at.select_slider(key="h").set_value(1.0).run()
     (table,) = tables(at)
     assert math.isnan(table["(f(a−h)−f(a))/(−h)"][0])  # f(0) does not exist
     assert not any("nan" in m.value for m in at.markdown)
-    at = open_page("derivatives", lang="ko", f="1/x", a="0")
-    assert any(m.value.startswith("이 h에는 할선이 없습니다") for m in at.markdown)
+    at = open_page("derivatives", lang="ko", f="sqrt(1 - x^2)", a="0.5")  # f(1.5) does not
+    titles = {f["name"]: f["layout"]["title"]["text"] for f in chart(at)["frames"]}
+    assert titles["1"] == "h = 1 · 할선 없음: x = a + h에서 f가 정의되지 않습니다"
+    assert "nan" not in " ".join(titles.values())
+
+
+def test_derivatives_page_has_one_h_control_and_frames_carry_the_slope():
+    """One h control (the chart's own slider): each frame names its h and the secant slope, so
+    what is shown beside the secant cannot disagree with it."""
+    at = open_page("derivatives", lang="en")  # f = x², a = 1: slope (f(1+h) − f(1))/h = 2 + h
+    assert not at.select_slider and not at.slider
+    assert not [m for m in at.markdown if m.value.startswith("Slope of this secant")]
+    figure = chart(at)
+    (slider,) = figure["layout"]["sliders"]
+    assert [s["label"] for s in slider["steps"]] == [f"{h:g}" for h in H_VALUES]
+    for frame in figure["frames"]:
+        h = float(frame["name"])
+        title = frame["layout"]["title"]["text"]
+        assert f"{2 + h:.10g}" in title and f"h = {frame['name']}" in title
+    assert figure["layout"]["title"]["text"] == figure["frames"][0]["layout"]["title"]["text"]
+
+
+def test_derivatives_page_old_h_link_opens_on_that_h():
+    at = open_page("derivatives", lang="ko", h="0.01")  # a lesson link from before
+    assert not at.exception
+    figure = chart(at)
+    assert figure["layout"]["sliders"][0]["active"] == H_VALUES.index(0.01)
+    assert "2.01" in figure["layout"]["title"]["text"]  # (1.01² − 1)/0.01
+    assert values(trace(figure, "할선")["y"]) == pytest.approx([-5.03, 7.03])
+    assert not open_page("derivatives", lang="en", h="banana").exception
+
+
+@pytest.mark.parametrize(("f", "a"), [("tan x", "pi/2"), ("1/x", "0"), ("ln x", "0")])
+def test_derivatives_page_undefined_value_draws_no_secant(f, a):
+    """f(a) does not exist (tan at π/2 evaluates to 10¹⁶ in floats): no quotient, no secant, no
+    absurd axis — the y-range is set by the curve near the pole, a few units."""
+    at = open_page("derivatives", lang="en", f=f, a=a)
+    assert "f has no finite value there" in at.warning[0].value
+    assert "e+" not in " ".join(m.value for m in at.markdown)
+    (table,) = tables(at)
+    assert all(math.isnan(q) for q in table["(f(a+h)−f(a))/h"])
+    figure = chart(at)
+    low, high = figure["layout"]["yaxis"]["range"]
+    assert -100 < low < high < 100
+    assert not [t for t in figure["data"] if t.get("name") == "secant"]
+    assert "sliders" not in figure["layout"] and not figure.get("frames")
+    assert chart(at, 1)  # f and f′ still drawn
+
+
+@pytest.mark.parametrize(("f", "a"), [("ln x", "1"), ("ln(x^2-1)", "2"), ("sqrt(x)", "1")])
+def test_derivatives_page_draws_f_prime_only_where_f_is_defined(f, a):
+    figure = chart(open_page("derivatives", lang="en", f=f, a=a), 1)
+    f_trace, d_trace = trace(figure, "f(x)"), trace(figure, "f′(x)")
+    fx, fy = values(f_trace["x"]), values(f_trace["y"])
+    dx, dy = values(d_trace["x"]), values(d_trace["y"])
+    undefined = [x for x, y in zip(fx, fy, strict=True) if math.isnan(y)]
+    assert undefined  # each has a stretch where f is not defined in the window
+    for x, y in zip(dx, dy, strict=True):
+        if not math.isnan(y):  # drawn: f is defined there (|x| ≤ 1 undefined for ln(x² − 1))
+            assert (x > 0) if f != "ln(x^2-1)" else (abs(x) > 1)

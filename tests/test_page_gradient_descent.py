@@ -70,3 +70,47 @@ def test_gradient_descent_page_edge_and_flat_loss():
     assert at.warning[0].value.startswith("**경사하강 불가:**")
     assert "L(w) = (wx - y)^2 = 16\n" in at.latex[0].value
     assert not any(m.value.startswith("이 손실에서") for m in at.markdown)  # no η threshold
+
+
+def verdict_text(at) -> str:
+    (shown,) = [*at.success, *at.info, *at.warning, *at.error]
+    return shown.value
+
+
+def test_gradient_descent_page_says_why_a_run_stopped_early():
+    # x = 2, y = 4, η = 0.37: w − 2 is multiplied by 1 − 2·0.37·4 = −1.96 a step, the loss by
+    # 1.96² = 3.84; it passes 10⁶ × its start 16 at step k = 11 (3.84¹⁰ ≈ 7.0·10⁵, 3.84¹¹ ≈ 2.7·10⁶)
+    at = open_page("gradient-descent", lang="en", lr="0.37", steps="30")
+    stopped = next(m.value for m in at.markdown if m.value.startswith("**Stopped"))
+    assert stopped.startswith("**Stopped after 11 of 30 steps:**") and "million" in stopped
+    at = open_page("gradient-descent", lang="ko", lr="0.37", steps="30")
+    assert any(m.value.startswith("**30단계 중 11단계") for m in at.markdown)
+    at = open_page("gradient-descent", lang="en")  # converges: all 30 steps run, nothing to say
+    assert not any(m.value.startswith("**Stopped") for m in at.markdown)
+
+
+def test_gradient_descent_page_advice_follows_the_settings():
+    # η = 0.001, 100 steps (the slider's end): slow because η is small, not for want of steps
+    text = verdict_text(open_page("gradient-descent", lang="en", lr="0.001", steps="100"))
+    assert text.startswith("**Still descending:**")
+    assert "larger η" in text and "More steps" not in text and "nearer" not in text
+    # η = 0.2499, just under 1/x² = 0.25: slow because every step jumps over the minimum
+    # (|1 − 2ηx²| = 0.9992); a larger η would diverge, so the advice is η nearer 1/(2x²) = 0.125
+    text = verdict_text(open_page("gradient-descent", lang="en", lr="0.2499"))
+    assert "larger η" not in text and "More steps" in text
+    assert "nearer $1/(2x^2) = 0.125$" in text
+
+
+def test_gradient_descent_page_keeps_the_students_rate_when_x_changes():
+    """A new x gives the η slider a new range; the η the student set must stay (0.03 fits the
+    new range 0…1.5/25 = 0.06), not silently become the default 1/x² = 0.04 ("bounces")."""
+    at = open_page("gradient-descent", lang="en")
+    at.slider(key="lr").set_value(0.03).run()
+    at.number_input(key="x").set_value(5.0).run()
+    assert not at.exception and not at.error  # not the edge η = 1/x² = 0.04
+    # η = 0.03, x = 5: 1 − 2·0.03·25 = −0.5, so it converges jumping from side to side
+    (shown,) = at.info  # and no "η moved" note: nothing moved
+    assert shown.value.startswith("**Converges while oscillating:**") and "= 0.5 < 1" in shown.value
+    # a link with x = 5 and no η: the default η = 0.01 is well inside, not 1/x²: factor 0.5
+    at = open_page("gradient-descent", lang="en", x="5")
+    assert at.success[0].value.startswith("**Converges:**") and "= 0.5 < 1" in at.success[0].value

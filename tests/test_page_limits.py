@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 
 from tests.apptest import chart, open_page, tables, trace, values
@@ -74,7 +75,7 @@ def test_limits_page_bad_input_is_explained():
             "oo",
             "ko",
             "error",
-            "**극한이 존재하지 않습니다: f가 $\\infty$ 근처",
+            "**극한이 존재하지 않습니다: f가 한없이 진동합니다.** x가 한없이 커질 때",
         ),
         ("x^(1/3)", "0", "en", "success", "**The limit exists.**"),
         ("sin(x)^2 + cos(x)^2", "oo", "en", "success", "**The limit exists.**"),
@@ -87,11 +88,11 @@ def test_limits_page_bad_input_is_explained():
         ),
         ("{x < 1: x^2, 2x}", "1", "ko", "error", "**좌극한과 우극한이 달라서"),
         (
-            "x/|sqrt(x^2-1)|",
+            "x/|sqrt(x^2-1)|",  # defined for |x| > 1 only: the limit at 1 is the right-hand one
             "1",
             "en",
-            "error",
-            "**The limit does not exist: f is not defined",
+            "warning",
+            "**The limit does not exist as a number — f diverges at the edge of its domain.**",
         ),
     ],
 )
@@ -117,3 +118,124 @@ def test_limits_page_draws_no_points_where_f_is_undefined():
     left = trace(chart(at), "from the left")
     inside = [y for x, y in zip(values(left["x"]), values(left["y"]), strict=True) if -1 < x < 1]
     assert inside and all(y is None or math.isnan(y) for y in inside)
+
+
+def finite_curve(figure, lo, hi):
+    """The f(x) trace's finite samples with lo ≤ x ≤ hi, as arrays."""
+    f = trace(figure, "f(x)")
+    xs = np.array(values(f["x"]), dtype=float)
+    ys = np.array([np.nan if y is None else y for y in values(f["y"])], dtype=float)
+    keep = (xs >= lo) & (xs <= hi) & np.isfinite(ys)
+    return xs[keep], ys[keep]
+
+
+def rises(figure):
+    """|Δy| of every drawn step of f's line (neighbouring finite samples)."""
+    f = trace(figure, "f(x)")
+    ys = np.array([np.nan if y is None else y for y in values(f["y"])], dtype=float)
+    both = np.isfinite(ys[:-1]) & np.isfinite(ys[1:])
+    return np.abs(np.diff(ys))[both]
+
+
+def test_limits_page_zoom_resamples_the_window():
+    """At zoom 0.01 the curve is sampled for a ± 0.01: sin x / x stays within x²/6 ≤ 1.7·10⁻⁵
+    of 1 there, and the y-range follows it; sin(1/x) is drawn from its own values."""
+    at = open_page("limits", lang="en", f="sin x / x", a="0", zoom="0.01")
+    figure = chart(at)
+    xs, ys = finite_curve(figure, -0.01, 0.01)
+    assert len(xs) >= 400 and np.all(np.abs(ys - 1) <= 1.7e-5)
+    low, high = figure["layout"]["yaxis"]["range"]
+    assert low <= 1 - 1.6e-5 and high >= 1 and high - low < 1e-3
+    at = open_page("limits", lang="en", f="sin(1/x)", a="0", zoom="0.01")
+    xs, ys = finite_curve(chart(at), -0.01, 0.01)
+    assert len(xs) >= 400 and np.allclose(ys, np.sin(1 / xs), atol=1e-9)
+    assert np.sum(np.abs(xs) < 1e-3) >= 100  # crowding toward a, where sin(1/x) turns fastest
+    at = open_page("limits", lang="en", f="x^2", a="1", zoom="10.0")
+    xs, ys = finite_curve(chart(at), -9, 11)
+    assert xs.min() == -9 and xs.max() == 11 and np.allclose(ys, xs**2)
+
+
+def test_limits_page_marks_f_of_a_and_only_real_holes():
+    """Open circle only where f(a) is missing or differs from that side's limit; f(a) filled."""
+    names = lambda figure: {t.get("name") for t in figure["data"]}  # noqa: E731
+    figure = chart(open_page("limits", lang="en", f="x^2", a="1"))
+    assert not {"left-hand limit", "right-hand limit"} & names(figure)
+    dot = trace(figure, "f(a)")
+    assert (values(dot["x"]), values(dot["y"]), dot["marker"]["color"]) == ([1.0], [1.0], "#000000")
+    figure = chart(open_page("limits", lang="en", f="floor(x)", a="2"))
+    hole = trace(figure, "left-hand limit")
+    assert (values(hole["x"]), values(hole["y"]), hole["marker"]["color"]) == (
+        [2.0],
+        [1.0],
+        "white",
+    )
+    assert "right-hand limit" not in names(figure)
+    assert values(trace(figure, "f(a)")["y"]) == [2.0]
+    assert rises(figure).max() < 0.5  # no vertical connector, not even at the edge x = 6
+    figure = chart(open_page("limits", lang="en", f="(x^2-1)/(x-1)", a="1"))
+    assert values(trace(figure, "right-hand limit")["y"]) == [2.0] and "f(a)" not in names(figure)
+
+
+@pytest.mark.parametrize("a", ["oo", "∞", "inf"])
+def test_limits_page_toward_infinity_one_direction_and_the_tables_points(a):
+    """2e^(−x/10) as x → ∞: dots at exactly the table's x = 10, …, 10⁶; the lim row filled."""
+    at = open_page("limits", lang="en", f="2e^(-x/10)", a=a)
+    assert not at.exception
+    assert "Both sides" not in at.success[0].value and "As $x \\to \\infty$" in at.success[0].value
+    assert at.latex[-1].value.strip("$\n ") == r"\lim_{x \to \infty} f(x) = 0"
+    (table,) = tables(at)
+    assert not any("from the left" in m.value for m in at.markdown)
+    figure = chart(at)
+    dots = trace(figure, "x → ∞")
+    assert values(dots["x"]) == table["x"] == [10.0**k for k in range(1, 7)]
+    assert values(dots["y"])[:2] == pytest.approx([2 * math.exp(-1), 2 * math.exp(-10)], rel=1e-9)
+    assert figure["layout"]["xaxis"]["type"] == "log"
+    at.select_slider(key="reach").set_value(2).run()
+    assert chart(at)["layout"]["xaxis"]["range"] == [0.0, 2.3]  # 1 ≤ x ≤ 10^2.3
+
+
+def test_limits_page_toward_minus_infinity():
+    at = open_page("limits", lang="en", f="1/x", a="-oo")
+    assert at.latex[-1].value.strip("$\n ") == r"\lim_{x \to -\infty} f(x) = 0"
+    figure = chart(at)
+    dots = trace(figure, "x → −∞")  # a mirrored log axis: |x| plotted, ticks −10ᵏ
+    assert values(dots["x"]) == [10.0**k for k in range(1, 7)]
+    assert values(dots["y"]) == pytest.approx([-(10.0**-k) for k in range(1, 7)])
+    assert figure["layout"]["xaxis"]["ticktext"][:3] == ["−1", "−10", "−100"]
+
+
+EDGES = [  # f, a, the side f is defined on, its one-sided limit there (hand-derived)
+    ("sqrt(x)", "0", "right", "0"),
+    ("ln x", "0", "right", "-\\infty"),
+    ("sqrt(1-x^2)", "1", "left", "0"),
+    ("sqrt(1-x^2)", "-1", "right", "0"),
+    ("asin(x)", "1", "left", "\\frac{\\pi}{2}"),
+    ("x^x", "0", "right", "1"),
+]
+
+
+@pytest.mark.parametrize(("f", "a", "side", "limit"), EDGES)
+def test_limits_and_continuity_say_the_same_at_a_domain_edge(f, a, side, limit):
+    """At an edge of f's domain the limit is the one-sided limit from inside, on both pages in
+    the same sentence."""
+    sign = "+" if side == "right" else "-"
+    sentence = (
+        f"f is defined only to the {side} of ${a}$ near it, so at this edge of its domain the "
+        f"limit is the {side}-hand limit: $\\lim_{{x \\to {a}}} f(x) = "
+        f"\\lim_{{x \\to {a}^{sign}}} f(x) = {limit}$."
+    )
+    limits = open_page("limits", lang="en", f=f, a=a)
+    shown = [box.value for kind in ("success", "warning") for box in getattr(limits, kind)]
+    assert any(sentence in value for value in shown)
+    assert not limits.error
+    continuity = open_page("continuity", lang="en", f=f, a=a)
+    assert any(sentence in m.value for m in continuity.markdown)
+
+
+def test_limits_page_a_point_that_is_not_a_number_says_a_number_is_expected():
+    # the point box has no variable: "only - may be used as a variable" was the old message
+    for lang, start in (("en", "Unknown name `zz`: a number is expected"), ("ko", "알 수 없는")):
+        at = open_page("limits", lang=lang, f="x", a="zz")
+        assert not at.exception
+        (message,) = [e.value for e in at.error]
+        assert message.startswith(start) and "`oo`" in message and " - " not in message

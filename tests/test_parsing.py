@@ -183,6 +183,8 @@ ERRORS = [
     ("(" * 40 + "x" + ")" * 40, "too_complex", 30),
     ("ln(0) + x", "undefined_value", None),
     ("x/0", "undefined_value", None),
+    ("relu(0/0)", "undefined_value", None),
+    ("max(x, 1/0)", "undefined_value", None),
     ("sqrt(-1) x", "not_real", None),
     ("ln(sin(pi)) + x", "undefined_value", None),
     ("asin(2) x", "not_real", None),

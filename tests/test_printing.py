@@ -3,7 +3,7 @@
 import pytest
 import sympy as sp
 
-from mathcore import derivative_steps, latex, parse_expression
+from mathcore import derivative, derivative_steps, latex, parse_expression
 
 x = sp.Symbol("x", real=True)
 
@@ -44,3 +44,40 @@ def test_latex_of_derivative_steps_of_a_real_root():
     tree = derivative_steps(parse_expression("x^(1/3)"), x)
     assert latex(tree.expr) == r"\sqrt[3]{x}"
     assert latex(tree.unsimplified) == r"\frac{1}{3 \sqrt[3]{x^{2}}}"
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "tex"),
+    [
+        ("|x|", 2, r"\begin{cases} 0 & \text{if } x \neq 0 \end{cases}"),
+        ("sign(x)", 1, r"\begin{cases} 0 & \text{if } x \neq 0 \end{cases}"),
+        ("{x<0: -x, x}", 2, r"\begin{cases} 0 & \text{if } x \neq 0 \end{cases}"),
+        (
+            "max(x, x^2)",
+            1,
+            r"\begin{cases} 1 & \text{if } 0 < x < 1 \\ 2 x & \text{if } x < 0 \text{ or } x > 1"
+            r" \end{cases}",
+        ),
+        ("floor(x)", 1, r"\begin{cases} 0 & \text{if } x \notin \mathbb{Z} \end{cases}"),
+        (
+            "x|x|",
+            2,
+            r"\begin{cases} 2 & \text{if } x > 0 \\ -2 & \text{if } x < 0 \end{cases}",
+        ),
+    ],
+)
+def test_piecewise_derivatives_read_as_words(text, order, tex):
+    """Conditions are intervals a student reads: no ∨/∧, equal neighbours merged."""
+    f = parse_expression(text)
+    for _ in range(order):
+        f = derivative(f, x)
+    printed = latex(f)
+    assert printed == tex
+    assert r"\vee" not in printed and r"\wedge" not in printed
+
+
+def test_piecewise_conditions_in_korean():
+    from ui.messages import tex
+
+    d1 = derivative(parse_expression("max(x, x^2)"), x)
+    assert r"x < 0 \text{ 또는 } x > 1 \text{일 때}" in tex("ko", d1)

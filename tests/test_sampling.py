@@ -7,7 +7,7 @@ import pytest
 import sympy as sp
 
 from mathcore import parse_expression, sample_function
-from mathcore.sampling import evaluate
+from mathcore.sampling import evaluate, sample_windows
 
 x = sp.Symbol("x", real=True)
 
@@ -68,3 +68,35 @@ def test_sample_function_real_cube_root_has_no_gap():
     s = sample_function(f, x, -8, 8, n=161)
     assert s.breaks == () and not np.isnan(s.y).any()
     assert s.y[0] == pytest.approx(-2.0) and s.y[-1] == pytest.approx(2.0)
+
+
+def connectors(s):
+    """Rises of the drawn line: |Δy| between neighbouring finite samples."""
+    both = np.isfinite(s.y[:-1]) & np.isfinite(s.y[1:])
+    return np.abs(np.diff(s.y))[both]
+
+
+def test_sample_function_no_connector_at_the_windows_edge_or_a_piecewise_jump():
+    """floor x jumps by 1 at the window's right end x = 6 and {x < 1: x², 2x} by 1 at x = 1:
+    no drawn step may rise by 1/2 (elsewhere the rises are 0, and ≤ 2·0.02 for x², 2x)."""
+    assert connectors(sample_function(sp.floor(x), x, -2, 6)).max() < 0.5
+    piecewise = parse_expression("{x < 1: x^2, 2x}")
+    s = sample_function(piecewise, x, -1, 3)
+    assert connectors(s).max() < 0.5
+    assert s.y[np.argmin(abs(s.x - 2.0))] == pytest.approx(4.0, abs=1e-2)
+    frac = sample_function(parse_expression("x - floor(x)") * 1, x, 0.5, 40.5, n=300)
+    assert connectors(frac).max() < 0.5  # 40 jumps of −1
+
+
+def test_sample_windows_resamples_each_zoom_densely_near_the_focus():
+    """sin(1/x) on ±0.01 needs its own samples (the wide window's step is 2/1000); near 0 they
+    crowd toward x = 0; sin x / x on ±0.01 stays within 2·10⁻⁵ of 1 (1 − x²/6)."""
+    wide, narrow = sample_windows(sp.sin(1 / x), x, [(-1, 1), (-0.01, 0.01)], 800, focus=0)
+    assert wide.x[0] == -1 and wide.x[-1] == 1
+    assert narrow.x[0] == -0.01 and narrow.x[-1] == 0.01 and len(narrow.x) >= 800
+    assert np.sum((narrow.x > 0) & (narrow.x < 1e-4)) >= 50
+    finite = np.isfinite(narrow.y)
+    assert np.allclose(narrow.y[finite], np.sin(1 / narrow.x[finite]))
+    (sinc,) = sample_windows(sp.sin(x) / x, x, [(-0.01, 0.01)], 400, focus=0)
+    shown = sinc.y[np.isfinite(sinc.y)]
+    assert len(shown) >= 400 and np.all(np.abs(shown - 1) <= 2e-5)

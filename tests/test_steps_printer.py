@@ -30,3 +30,11 @@ def test_steps_markdown_shows_simplification():
     lines = steps_markdown(tree, "en").splitlines()
     assert sp.latex(tree.unsimplified) in lines[0]
     assert lines[-1].startswith("- Simplify:") and lines[-1].endswith(f"= {sp.latex(tree.result)}$")
+
+
+def test_korean_steps_choose_the_particle_from_the_formula():
+    """The particle after $u = …$ follows how its end is read: 제곱, 삼 → 으로; 일, 엑스 → 로."""
+    cases = (("e^(x^2)", "으로"), ("e^(x^2 + 3)", "으로"), ("e^(x + 1)", "로"), ("e^(3x)", "로"))
+    for text, particle in cases:
+        first = steps_markdown(derivative_steps(parse_expression(text), x), "ko").splitlines()[0]
+        assert first.endswith(f"${particle} 놓습니다."), first

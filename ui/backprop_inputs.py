@@ -9,7 +9,9 @@ from ui import compute
 from ui.i18n import text
 from ui.inputs import kept_in_range
 from ui.page import inputs_area
+from ui.ranges import within
 
+MAX_STEPS = 100  # the descent's steps slider ends here
 NEURON_INPUTS = [  # (key, default, min, max): bounded, so no value overflows a float
     ("x", 1.5, -100.0, 100.0),
     ("y", 1.0, -100.0, 100.0),
@@ -43,7 +45,10 @@ def descent_sliders(lang: str, lam: float) -> tuple[float, float, int, float, fl
     moves to it, with a note), β, steps, w₀, b₀."""
     stable = 2 / lam
     high = float(f"{1.5 * stable:.3g}")
+    kept = st.session_state.get("lr")
     moved = kept_in_range("lr", 0.0, high)  # new data may pull the end below the student's η
+    if kept is not None and not moved:  # a new range is a new widget to Streamlit: keep η
+        st.session_state.lr = kept
     cols = st.columns(5)
     lr = cols[0].slider(
         text(lang, "backprop.lr"),
@@ -59,7 +64,7 @@ def descent_sliders(lang: str, lam: float) -> tuple[float, float, int, float, fl
         text(lang, "backprop.momentum"), 0.0, 0.95, 0.0, 0.05, key="momentum", bind="query-params"
     )
     steps = cols[2].slider(
-        text(lang, "backprop.steps_n"), 1, 100, 100, key="steps", bind="query-params"
+        text(lang, "backprop.steps_n"), 1, MAX_STEPS, MAX_STEPS, key="steps", bind="query-params"
     )
     w0 = cols[3].slider(
         text(lang, "backprop.w0"), -5.0, 5.0, -2.0, 0.1, key="w0", bind="query-params"
@@ -79,16 +84,22 @@ def neuron_inputs(lang: str) -> list[float]:
     with inputs_area(lang):
         cols = st.columns(len(NEURON_INPUTS))
         return [
-            float(
-                column.number_input(
-                    text(lang, f"backprop.{key}"),
-                    low,
-                    high,
-                    default,
-                    0.1,
-                    key=key,
-                    bind="query-params",
-                )
+            within(  # bounds checked here, in lang: Streamlit's own range message is English
+                lang,
+                float(
+                    column.number_input(
+                        text(lang, f"backprop.{key}"),
+                        None,
+                        None,
+                        default,
+                        0.1,
+                        key=key,
+                        bind="query-params",
+                    )
+                ),
+                low,
+                high,
+                text(lang, f"backprop.{key}"),
             )
             for column, (key, default, low, high) in zip(cols, NEURON_INPUTS, strict=True)
         ]

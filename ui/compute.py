@@ -12,7 +12,8 @@ import sympy as sp
 import mathcore as mc
 from mathcore.backprop import build_graph
 from mathcore.extrema import piecewise_constant
-from mathcore.points import as_point
+from mathcore.points import as_point, finite_at, value_at
+from mathcore.sampling import sample_windows
 from ui.figures import on_screen
 
 X = sp.Symbol("x", real=True)
@@ -37,40 +38,56 @@ def _finite_point(a: str) -> sp.Expr:
     return point
 
 
+REACHES = (1, 2, 3, 4, 5, 6)  # toward ±∞ the slider shows |x| from 1 to 10ᵏ (log axis)
+
+
 @st.cache_data(**CACHE)
 def limit_view(f: str, a: str):
-    """The limit, samples of f, and for every zoom the points marching toward a from each side
-    (x = a ∓ zoom·0.7ᵏ, k = 1..12; toward ±∞, x grows to 15·zoom), so the slider needs no math."""
+    """The limit, f(a), and for every slider position f sampled for the window it shows and the
+    points marching toward a, so the slider needs no math. At a finite a: per zoom z the window
+    a ± z, densely sampled near a, and x = a ∓ z·0.7ᵏ (k = 1..12). Toward ±∞: per reach k the
+    window 1 ≤ |x| ≤ 10ᵏ on a log axis, and the points are the table's own x = ±10ᵏ."""
     run = mc.Deadline(ANALYSIS_SECONDS).run
     expr, point = mc.parse_expression(f), mc.parse_point(a)
     result = run(mc.limit_at, expr, X, point)
-    samples = run(mc.sample_function, expr, X, *window(point), 1000)
+    if point.is_infinite:
+        sign = 1 if point is sp.oo else -1
+        windows = [sorted((sign * 1.0, sign * 10 ** (k + 0.3))) for k in REACHES]
+        curves = run(sample_windows, expr, X, windows, 800, geometric=True)
+        side = "left" if point is sp.oo else "right"
+        table = result.table_left if side == "left" else result.table_right
+        xs, ys = [list(column) for column in zip(*table, strict=True)] or ([], [])
+        return (
+            result,
+            None,
+            dict(zip(REACHES, curves, strict=True)),
+            {(k, side): (xs, ys) for k in REACHES},
+        )
+    value = run(value_at, expr, X, point)
+    centre = float(point)
+    windows = [(centre - zoom, centre + zoom) for zoom in ZOOMS]
+    curves = run(sample_windows, expr, X, windows, 800, focus=centre)
     steps = [0.7**k for k in range(1, 13)]
     sides = {}
     for zoom in ZOOMS:
-        if point.is_infinite:  # x grows toward +∞ ("left" side) or falls toward −∞ ("right")
-            sign, side = (1, "left") if point is sp.oo else (-1, "right")
-            sides[(zoom, side)] = [sign * 15 * zoom * (1 - t) for t in steps]
-        else:
-            sides[(zoom, "left")] = [float(point) - zoom * t for t in steps]
-            sides[(zoom, "right")] = [float(point) + zoom * t for t in steps]
+        sides[(zoom, "left")] = [centre - zoom * t for t in steps]
+        sides[(zoom, "right")] = [centre + zoom * t for t in steps]
     xs = [x for side in sides.values() for x in side]
     ys = iter(run(mc.numeric_values, expr, X, xs))
     march = {key: (side, [next(ys) for _ in side]) for key, side in sides.items()}
-    return result, samples, march
+    return result, value, dict(zip(ZOOMS, curves, strict=True)), march
 
 
 @st.cache_data(**CACHE)
 def continuity_view(f: str, a: str):
+    """The continuity verdict, the one-sided derivatives where f is continuous, and f sampled
+    on a ± 3 (densely near a, with no line across a jump)."""
     run = mc.Deadline(ANALYSIS_SECONDS).run
     expr, point = mc.parse_expression(f), _finite_point(a)
     continuity = run(mc.classify_continuity, expr, X, point)
     smooth = run(mc.differentiability_at, expr, X, point) if continuity.continuous else None
-    return (
-        continuity,
-        smooth,
-        run(mc.sample_function, expr, X, *window(point, 3.0), 1000),
-    )
+    (samples,) = run(sample_windows, expr, X, [window(point, 3.0)], 1000, focus=float(point))
+    return continuity, smooth, samples
 
 
 @st.cache_data(**CACHE)
@@ -117,7 +134,8 @@ def derivative_view(f: str, a: str):
     slopes = run(mc.difference_quotients, expr, X, point, (*H_VALUES, *(-h for h in H_VALUES)))
     lo, hi = window(point, 3.0)
     samples = [run(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1)]
-    value = run(mc.numeric_values, expr, X, [point])[0]
+    # f(a) exactly: a float π/2 would give tan x a value of 10¹⁶ where f has none
+    value = run(mc.numeric_values, expr, X, [point])[0] if finite_at(expr, X, point) else np.nan
     return point, value, d1, tangent, steps, slopes, samples, slope_limit, smooth
 
 

@@ -68,7 +68,36 @@ def figure(
     }
     for key, value in (layout or {}).items():
         base[key] = {**base[key], **value} if isinstance(base.get(key), dict) else value
+    if present:
+        _projector_text(base)
     return go.Figure(data=traces, layout=base, frames=frames)
+
+
+PROJECTOR_TEXT = 22  # px: chart text readable from the back of a lecture room (at least 20)
+
+
+def _projector_text(layout: dict) -> None:
+    """Every text of the layout at ``PROJECTOR_TEXT`` px, in near-black: Streamlit's chart theme
+    sets ticks and legend to 12 px grey, which layout.font alone does not override."""
+    font = {"size": PROJECTOR_TEXT, "color": "#31333f"}
+    layout["font"] = {**layout["font"], **font}
+    layout["legend"] = {**layout["legend"], "font": font}
+    layout["hoverlabel"] = {"font": {"size": PROJECTOR_TEXT}}
+    for key, axis in list(layout.items()):
+        if key.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
+            title = axis.get("title", {})
+            layout[key] = {**axis, "tickfont": font, "title": {**title, "font": font}}
+    for part in ("annotations", "updatemenus", "sliders"):
+        layout[part] = [
+            {**item, "font": {**item.get("font", {}), **font}} for item in layout.get(part, [])
+        ]
+    for slider in layout["sliders"]:
+        slider["currentvalue"] = {**slider.get("currentvalue", {}), "font": font}
+    if not layout["annotations"]:
+        del layout["annotations"]
+    for part in ("updatemenus", "sliders"):
+        if not layout[part]:
+            del layout[part]
 
 
 def _scale(trace: dict, scale: float) -> None:
@@ -153,16 +182,22 @@ def y_range(*arrays: np.ndarray, extra: list[float] = ()) -> list[float]:
 
 
 def limit_figure(
-    result, samples, march, labels: dict[str, str], zoom: float, present: bool
+    result, value, samples, march, labels: dict[str, str], key: float, present: bool
 ) -> go.Figure:
-    """f near a; the approach from the left and from the right as points in two colours marching
-    toward a (``march[(zoom, side)]``: xs, ys), the one-sided limits as open circles at x = a,
-    dashed line at x = a."""
+    """f near a as the slider shows it (``samples``: f sampled for that window), the approach
+    from each side as points in two colours marching toward a (``march[(key, side)]``: xs, ys),
+    dashed x = a, f(a) as a filled dot and each one-sided limit that f(a) does not equal as an
+    open circle. ``key`` is the zoom (half-width) at a finite a; toward ±∞ it is the reach k of
+    the window 1 ≤ |x| ≤ 10ᵏ on a log axis, the points are the table's, and a finite limit is a
+    dashed horizontal line."""
     a = result.point
+    if a.is_infinite:
+        return _limit_at_infinity(result, samples, march, labels, key, present)
+    centre = float(a)
     traces = [curve(samples.x, samples.y, labels["f"])]
     for side in ("left", "right"):
-        if (zoom, side) in march:
-            xs, ys = march[(zoom, side)]
+        if (key, side) in march:
+            xs, ys = march[(key, side)]
             sizes = np.linspace(7, 12, len(xs))  # growing as they close in on a
             traces.append(
                 {
@@ -170,67 +205,117 @@ def limit_figure(
                     "marker": {"color": COLORS[side], "size": sizes},
                 }
             )
-    shapes = []
-    if a.is_finite:
-        shapes.append(vertical_line(float(a)))
-        for side, value in (("left", result.left), ("right", result.right)):
-            if value is not None and value.is_finite:
-                traces.append(
-                    points(
-                        [float(a)],
-                        [float(value)],
-                        labels[f"{side}_limit"],
-                        COLORS[side],
-                        open_marker=True,
-                        size=14,
-                    )
-                )
-        lo, hi = float(a) - zoom, float(a) + zoom
-    else:
-        lo, hi = (0.0, zoom * 15) if a is sp.oo else (-zoom * 15, 0.0)
-    inside = (samples.x >= lo) & (samples.x <= hi)
-    limits = [float(v) for v in (result.left, result.right) if v is not None and v.is_finite]
+    markers, extra = _limit_markers(centre, value, result.left, result.right, labels, 14)
+    traces.extend(markers)
+    lo, hi = centre - key, centre + key
     layout = {
         "xaxis": {"range": [lo, hi]},
-        "yaxis": {"range": y_range(samples.y[inside], extra=limits)},
+        "yaxis": {"range": y_range(_evenly(samples, lo, hi), extra=extra)},
+        "shapes": [vertical_line(centre)],
+    }
+    return figure(traces, "x", "f(x)", present, layout=layout)
+
+
+def _limit_at_infinity(result, samples, march, labels, reach: int, present: bool) -> go.Figure:
+    """Toward ±∞ on a log x axis (toward −∞ mirrored: |x| plotted, ticks labelled −10ᵏ)."""
+    sign = 1 if result.point is sp.oo else -1
+    side = "left" if sign > 0 else "right"
+    xs, ys = march.get((reach, side), ([], []))
+    ys = [float(y) if np.isfinite(y) else None for y in ys]
+    hover = {
+        "hovertemplate": f"x = {'' if sign > 0 else '−'}%{{x}}<br>f(x) = %{{y}}<extra></extra>"
+    }
+    traces = [
+        {**curve(sign * samples.x, samples.y, labels["f"]), **hover},
+        {**points(np.multiply(sign, xs), ys, labels["toward"], COLORS[side]), **hover},
+    ]
+    limit = result.left if sign > 0 else result.right
+    extra, shapes = [], []
+    if limit is not None and limit.is_finite:
+        extra.append(float(limit))
+        shapes.append(_horizontal_line(float(limit), COLORS[side]))
+    ticks = [10**k for k in range(reach + 1)]
+    text = [
+        ("" if sign > 0 else "−") + (f"{t:g}" if t <= 1000 else f"10{_SUPERSCRIPT[k]}")
+        for k, t in enumerate(ticks)
+    ]
+    ends = [0.0, reach + 0.3]
+    layout = {
+        "xaxis": {
+            "type": "log",
+            "range": ends if sign > 0 else ends[::-1],
+            "tickvals": ticks,
+            "ticktext": text,
+        },
+        "yaxis": {"range": y_range(samples.y, extra=extra)},
         "shapes": shapes,
     }
     return figure(traces, "x", "f(x)", present, layout=layout)
+
+
+_SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _horizontal_line(y: float, color: str) -> dict:
+    """A dashed horizontal line across the plot (the limit toward ±∞)."""
+    return {
+        "type": "line",
+        "xref": "paper",
+        "x0": 0,
+        "x1": 1,
+        "y0": y,
+        "y1": y,
+        "line": {"color": color, "dash": "dash", "width": 1.5},
+    }
+
+
+def _limit_markers(a: float, value, left, right, labels, size: float):
+    """At x = a: an open circle for each finite one-sided limit that f(a) does not equal (f(a)
+    missing or different), and f(a) as a filled dot whenever it exists; also the y values the
+    range must show."""
+    traces, extra = [], []
+    for side, limit in (("left", left), ("right", right)):
+        if limit is None or not limit.is_finite:
+            continue
+        extra.append(float(limit))
+        if value is None or abs(float(limit) - float(value)) > 1e-12 * max(1.0, abs(float(value))):
+            traces.append(
+                points([a], [float(limit)], labels[f"{side}_limit"], COLORS[side], True, size)
+            )
+    if value is not None:
+        traces.append(points([a], [float(value)], labels["value"], COLORS["f"], size=size - 3))
+        extra.append(float(value))
+    return traces, extra
 
 
 def continuity_figure(
     continuity, smooth, samples, labels: dict[str, str], present: bool
 ) -> go.Figure:
-    """f near a with the break drawn by kind: hole (open circle), jump (filled and open ends),
-    infinite (dashed asymptote), and at a kink the two one-sided tangent half-lines."""
+    """f near a with the break drawn by kind: an open circle for each one-sided limit f(a) does
+    not equal (a hole; a jump's open end), f(a) filled, a dashed asymptote at an infinite
+    break, and at a kink the two one-sided tangent half-lines."""
     a = float(continuity.point)
     traces = [curve(samples.x, samples.y, labels["f"])]
     shapes = [vertical_line(a)] if continuity.kind == "infinite" else []
-    extra = []
-    for side, value in (("left", continuity.left), ("right", continuity.right)):
-        if continuity.kind in ("removable", "jump") and value is not None and value.is_finite:
-            traces.append(
-                points(
-                    [a],
-                    [float(value)],
-                    labels[f"{side}_limit"],
-                    COLORS[side],
-                    open_marker=True,
-                    size=15,
-                )
-            )
-            extra.append(float(value))
-    if continuity.value is not None:
-        traces.append(points([a], [float(continuity.value)], labels["value"], COLORS["f"]))
-        extra.append(float(continuity.value))
+    markers, extra = _limit_markers(
+        a, continuity.value, continuity.left, continuity.right, labels, 15
+    )
+    traces.extend(markers)
     if smooth is not None:
         traces.extend(_tangents(a, float(continuity.value), smooth, labels))
     layout = {
         "xaxis": {"range": [float(samples.x[0]), float(samples.x[-1])]},
-        "yaxis": {"range": y_range(samples.y, extra=extra)},
+        "yaxis": {"range": y_range(_evenly(samples, samples.x[0], samples.x[-1]), extra=extra)},
         "shapes": shapes,
     }
     return figure(traces, "x", "f(x)", present, layout=layout)
+
+
+def _evenly(samples, lo: float, hi: float, n: int = 400) -> np.ndarray:
+    """f's samples nearest n even x in [lo, hi]: the y-range weighs the window evenly, not
+    toward a, where the samples crowd (ln x near 0 would pull the range down to −20)."""
+    index = np.searchsorted(samples.x, np.linspace(lo, hi, n)).clip(0, len(samples.x) - 1)
+    return samples.y[np.unique(index)]
 
 
 def _tangents(a: float, fa: float, smooth, labels: dict[str, str]) -> list[dict]:
@@ -317,27 +402,58 @@ def extrema_figure(found, samples, labels: dict[str, str], present: bool) -> go.
 
 
 def secant_figure(
-    point, value, slopes, tangent, f_samples, labels: dict[str, str], h: float, present: bool
+    point,
+    value: float,
+    slopes: dict[float, float],
+    tangent,
+    f_samples,
+    labels: dict[str, str],
+    h: float,
+    captions: dict[float, str],
+    present: bool,
 ) -> go.Figure:
-    """f, the secant through (a, f(a)) and (a+h, f(a+h)), and the tangent; Play runs the secant
-    through every h in the browser (Plotly frames, no server round trip)."""
+    """f, the secant through (a, f(a)) and (a+h, f(a+h)), and the tangent.
+
+    The chart's own slider (and ▶) is the page's one h control, run in the browser (Plotly
+    frames, no server round trip): each frame carries its secant and, as the title, its h and
+    slope (``captions[h]``), so the number shown and the line drawn cannot disagree. Where f(a)
+    does not exist (``value`` is nan) there is no secant at all: f alone, no frames.
+    """
     a = float(point)
     xs = np.array([a - 3.0, a + 3.0])
+    traces = [curve(f_samples.x, f_samples.y, labels["f"])]
+    layout = {"xaxis": {"range": [a - 3.0, a + 3.0]}}
+    frames = None
+    if np.isfinite(value):
 
-    def secant(step: float) -> list[dict]:
-        slope = slopes[step]
-        return [
-            curve(xs, value + slope * (xs - a), labels["secant"], COLORS["secant"]),
-            points(
-                [a, a + step],
-                [value, value + slope * step],
-                labels["points"],
-                COLORS["secant"],
-                size=10,
-            ),
+        def secant(step: float) -> list[dict]:
+            slope = slopes[step]
+            return [
+                curve(xs, value + slope * (xs - a), labels["secant"], COLORS["secant"]),
+                points(
+                    [a, a + step],
+                    [value, value + slope * step],
+                    labels["points"],
+                    COLORS["secant"],
+                    size=10,
+                ),
+            ]
+
+        def title(step: float) -> dict:
+            return {"text": captions[step], "x": 0.01, "xanchor": "left", "y": 0.98}
+
+        traces.extend(secant(h))
+        steps = [s for s in slopes if s > 0]
+        frames = [
+            {"data": secant(s), "traces": [1, 2], "name": f"{s:g}", "layout": {"title": title(s)}}
+            for s in steps
         ]
-
-    traces = [curve(f_samples.x, f_samples.y, labels["f"]), *secant(h)]
+        layout |= {
+            "title": title(h),
+            "margin": {"t": 75},
+            "updatemenus": [play_buttons(600, y=-0.18)],
+            "sliders": [_h_slider(steps, h)],
+        }
     if tangent is not None:
         traces.append(
             curve(
@@ -348,9 +464,14 @@ def secant_figure(
                 dash="dash",
             )
         )
-    steps = [s for s in slopes if s > 0]
-    frames = [{"data": secant(s), "traces": [1, 2], "name": f"{s:g}"} for s in steps]
-    slider = {
+    extra = [value] if np.isfinite(value) else []
+    layout["yaxis"] = {"range": y_range(f_samples.y, extra=extra)}
+    return figure(traces, "x", "f(x)", present, height=470, layout=layout, frames=frames)
+
+
+def _h_slider(steps: list[float], h: float) -> dict:
+    """The h slider under the secant chart: one step per frame, ``h`` selected."""
+    return {
         "x": 0.12,
         "y": -0.12,
         "len": 0.88,
@@ -361,22 +482,17 @@ def secant_figure(
             for s in steps
         ],
     }
-    layout = {
-        "updatemenus": [play_buttons(600, y=-0.18)],
-        "sliders": [slider],
-        "xaxis": {"range": [a - 3.0, a + 3.0]},
-        "yaxis": {"range": y_range(f_samples.y, extra=[value])},
-    }
-    return figure(traces, "x", "f(x)", present, height=470, layout=layout, frames=frames)
 
 
 def function_and_derivative(
     f_samples, d_samples, labels: dict[str, str], present: bool
 ) -> go.Figure:
-    """f and f' on the same axes."""
+    """f and f' on the same axes; f' only where f itself is defined (f′ = 1/x of ln x is not
+    drawn for x ≤ 0, nor 2x/(x² − 1) of ln(x² − 1) for |x| ≤ 1)."""
+    d_y = np.where(_defined(f_samples, d_samples.x), d_samples.y, np.nan)
     traces = [
         curve(f_samples.x, f_samples.y, labels["f"]),
-        curve(d_samples.x, d_samples.y, labels["derivative"], COLORS["derivative"]),
+        curve(d_samples.x, d_y, labels["derivative"], COLORS["derivative"]),
     ]
     return figure(
         traces,
@@ -384,8 +500,18 @@ def function_and_derivative(
         "y",
         present,
         height=340,
-        layout={"yaxis": {"range": y_range(f_samples.y, d_samples.y)}},
+        layout={"yaxis": {"range": y_range(f_samples.y, d_y)}},
     )
+
+
+def _defined(samples, xs: np.ndarray) -> np.ndarray:
+    """Where f (sampled as ``samples``) is defined, at the points ``xs``: both neighbouring
+    samples finite (the two sample sets may differ in their break points)."""
+    finite = np.isfinite(samples.y)
+    right = np.clip(np.searchsorted(samples.x, xs), 0, len(samples.x) - 1)
+    left = np.clip(right - 1, 0, len(samples.x) - 1)
+    exact = samples.x[right] == xs
+    return np.where(exact, finite[right], finite[left] & finite[right])
 
 
 def descent_figure(

@@ -10,6 +10,10 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
+
+from ui import korean
+
 LANGUAGES = ("ko", "en")
 DEFAULT_LANGUAGE = "ko"  # the course is Korean
 _LOCALES = Path(__file__).parent / "locales"
@@ -23,8 +27,33 @@ def catalog(lang: str) -> dict[str, str]:
 
 
 def text(lang: str, key: str, **params: object) -> str:
-    """The string ``key`` in ``lang``, formatted with ``params``."""
-    return catalog(lang)[key].format(**params)
+    """The string ``key`` in ``lang``, formatted with ``params``; a Korean particle written
+    after a placeholder as ``을(를)``, ``이(가)``, … takes the form its word needs.
+
+    >>> text("ko", "input.error.unknown_name_suggest", name="sinn", suggestion="sin")
+    '알 수 없는 이름 `sinn` — `sin`을 쓰려던 것인가요?'
+    """
+    words = catalog(lang)
+    if key not in words and "count" in params:  # one/other: the plural form ``count`` needs
+        key = f"{key}.{_plural(lang, params['count'])}"
+    template = words[key]
+    pieces = korean.MARKER.split(template)
+    if len(pieces) == 1:
+        return template.format(**params)
+    out = pieces[0].format(**params)
+    for marker, piece in zip(korean.MARKER.findall(template), pieces[1:], strict=True):
+        out += korean.particle(korean.last_word(out), marker) + piece.format(**params)
+    return out
+
+
+def _plural(lang: str, count: object) -> str:
+    """CLDR's plural category of ``count`` in ``lang`` (Babel): English "one" or "other";
+    Korean has only "other". A catalog entry with ``one``/``other`` is chosen by ``count``.
+
+    >>> text("en", "extrema.count", count=1), text("en", "extrema.count", count=3)
+    ('1 critical point', '3 critical points')
+    """
+    return Locale.parse(lang).plural_form(count)
 
 
 def pick_language(query_value: str | None, locale: str | None) -> str:

@@ -12,7 +12,7 @@ import streamlit as st
 from mathcore import ComputationLimit, InputError, parse_expression, parse_point
 from ui.i18n import text
 from ui.messages import caret_line, input_error_message, limit_message, tex
-from ui.page import inputs_area
+from ui.page import echo_area, inputs_area
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def function_box(
     if expr is None:
         return None
     if echo:
-        st.latex(f"{echo} = {tex(lang, expr)}")
+        echo_area().latex(f"{echo} = {tex(lang, expr)}")  # in view when inputs are folded
     return source
 
 

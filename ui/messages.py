@@ -24,6 +24,10 @@ def input_error_message(lang: str, err: InputError) -> str:
     key = err.code
     if err.code in ("unknown_name", "bad_character") and err.params.get("suggestion"):
         key += "_suggest"
+    elif err.code == "unknown_name" and err.params.get("variables") in (None, "", "-"):
+        key += "_number"  # the point a: no variable at all, a number is expected
+    if "expected" in err.params:  # how many arguments: the plural follows it
+        params["count"] = int(err.params["expected"])
     return text(lang, f"input.error.{key}", **params)
 
 
@@ -121,4 +125,5 @@ def tex(lang: str, expr) -> str:
     \begin{cases} x & x > 0 \text{일 때} \\ 0 & \text{그 외} \end{cases}
     """
     words = catalog(lang)
-    return latex(expr, words["math.when"], words["math.otherwise"])
+    joins = (words["math.or"], words["math.and"])
+    return latex(expr, words["math.when"], words["math.otherwise"], joins)

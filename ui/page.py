@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import streamlit as st
 
+from ui import style
 from ui.i18n import LANGUAGES, pick_language, text
 
 # (page file, catalog key of its title, icon); the home page first.
@@ -18,6 +23,9 @@ PAGES = [
     ("pages/practice.py", "nav.practice", ":material/edit_note:"),
 ]
 _LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+# Where the function's LaTeX echo goes while the inputs are folded away (projector mode): above
+# the fold-out, so the class sees f beside f′. None: the echo stays with its input.
+_ECHO: ContextVar = ContextVar("echo", default=None)
 
 
 def setup_page(title_key: str) -> str:
@@ -40,6 +48,8 @@ def setup_page(title_key: str) -> str:
         layout="wide",
         initial_sidebar_state="collapsed" if state.present else "auto",
     )
+    style.accessible(state.present)
+    style.hide_english_hints()
     with st.sidebar:
         state.lang_switch = lang
         st.segmented_control(
@@ -75,11 +85,33 @@ def presenting() -> bool:
     return bool(st.session_state.get("present"))
 
 
-def inputs_area(lang: str):
-    """Where a page puts its text inputs: folded away in projector mode."""
-    if presenting():
-        return st.expander(text(lang, "app.inputs"), expanded=False)
-    return st.container()
+@contextmanager
+def inputs_area(lang: str) -> Iterator[None]:
+    """Where a page puts its text inputs: folded away in projector mode, the function's echo
+    (``echo_area``) kept in view above them."""
+    if not presenting():
+        with st.container():
+            yield
+        return
+    token = _ECHO.set(st.container())
+    try:
+        with st.expander(text(lang, "app.inputs"), expanded=False):
+            yield
+    finally:
+        _ECHO.reset(token)
+
+
+def echo_area():
+    """Where to draw how an input was read: in view when the inputs are folded, else in place."""
+    return _ECHO.get() or st
+
+
+def chart(figure, alt: str, key: str) -> None:
+    """A Plotly chart with its text alternative: ``alt`` (the verdict and key numbers in words)
+    is read by screen readers and hidden from view (``ui.style``)."""
+    st.plotly_chart(figure, key=key)
+    with st.container(key=f"alt-{key}"):
+        st.markdown(alt)
 
 
 def _copy(source: str, target: str) -> None:

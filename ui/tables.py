@@ -34,8 +34,8 @@ def _cell(value, digits: int) -> str:
 def tex_number(value: float, digits: int = 4) -> str:
     r"""A number for LaTeX, without e-notation.
 
-    >>> tex_number(7.8234e-13), tex_number(0.5), tex_number(-1234567.0)
-    ('7.823 \\times 10^{-13}', '0.5', '-1.235 \\times 10^{6}')
+    >>> tex_number(7.8234e-13), tex_number(0.5), tex_number(-1234567.0), tex_number(-0.0)
+    ('7.823 \\times 10^{-13}', '0.5', '-1.235 \\times 10^{6}', '0')
     """
-    mantissa, _, exponent = f"{value:.{digits}g}".partition("e")
+    mantissa, _, exponent = f"{value + 0.0:.{digits}g}".partition("e")  # + 0.0: no "-0"
     return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa

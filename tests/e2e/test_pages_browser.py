@@ -1,7 +1,5 @@
 """End to end: every page opened by URL in headless Chromium, lesson links, sliders, languages."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
@@ -45,18 +43,20 @@ def test_every_page_by_url(server, page, link, verdict):
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
-def test_slider_moves_the_chart(server, page):
+def test_the_charts_own_h_slider_moves_the_secant(server, page):
+    # one h control: the chart's own slider and ▶; the browser plays the frames, no rerun
     open_idle(page, f"{server.url}/derivatives?f=x%5E2&a=1&lang=en")
     page.wait_for_selector(CHART)
-    secant = "() => JSON.stringify(document.querySelectorAll('.js-plotly-plot')[0].data[1].y)"
-    before = page.evaluate(secant)
-    assert before and before != "null"
-    page.get_by_role("slider").first.focus()
-    page.keyboard.press("ArrowRight")
-    expect(page.locator('[data-testid="stMain"]')).to_contain_text("2.5", timeout=20_000)
-    page.wait_for_selector(IDLE)
-    page.wait_for_function(f"({secant})() !== {before!r}", timeout=20_000)
-    expect(page).to_have_url(re.compile(r"h=0\.5"))
+    plot = "document.querySelectorAll('.js-plotly-plot')[0]"
+    secant = f"() => JSON.stringify({plot}.data[1].y)"
+    title = f"() => {plot}.layout.title.text"
+    before, first_title = page.evaluate(secant), page.evaluate(title)
+    assert before and before != "null" and "h = 1" in first_title
+    assert page.get_by_role("slider").count() == 0  # no second (Streamlit) h control
+    page.locator(".updatemenu-button").first.click()  # ▶
+    page.wait_for_function(f"({title})().includes('h = 1e-06')", timeout=20_000)
+    assert page.evaluate(secant) != before
+    assert "2.000001" in page.evaluate(title)  # (f(1 + h) − f(1))/h = 2 + h for f = x²
 
 
 def test_language_switch_and_hostile_input(server, page, tmp_path):

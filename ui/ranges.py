@@ -1,0 +1,24 @@
+"""Range checks for number inputs, said in the page's language.
+
+A ``st.number_input`` with ``min_value``/``max_value`` refuses an out-of-range number with its
+own English message ("Number is outside the allowed range …"), so the app's number inputs carry
+no bounds: the page passes what was typed through :func:`within`, which keeps it in range and
+says so in Korean or English.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.i18n import text
+
+
+def within(lang: str, value: float, low: float, high: float | None, label: str) -> float:
+    """``value`` clamped into ``[low, high]`` (``high=None``: no upper bound); a warning names
+    the range and the number used instead when it had to move."""
+    used = max(value, low) if high is None else min(max(value, low), high)
+    if used != value:
+        key = "input.range" if high is not None else "input.at_least"
+        shown = {k: f"{v:g}" for k, v in {"low": low, "high": high or 0, "used": used}.items()}
+        st.warning(text(lang, key, label=label, value=f"{value:g}", **shown))
+    return used

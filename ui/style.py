@@ -1,0 +1,62 @@
+"""What the app changes in Streamlit's own look: only what speaks English on a Korean page.
+
+Streamlit 1.67 writes "Press Enter to apply" / "Press Enter to submit form" under a text or number
+input that has been typed in (``[data-testid="InputInstructions"]``, in English whatever the page's
+language) and has no option to switch that off outside a form (``st.form(enter_to_submit=False)``
+only turns off Enter itself). Enter still applies the value; only the English hint is hidden.
+A style-only ``st.html`` goes to Streamlit's event container and takes no space on the page.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+CSS = '<style>[data-testid="InputInstructions"] { display: none; }</style>'
+
+
+def hide_english_hints() -> None:
+    """Hide Streamlit's untranslated input hints; call once per run, from the page setup."""
+    st.html(CSS)
+
+
+# Always: captions dark enough for WCAG AA (Streamlit's #828180 on white is 3.88:1), a focus ring
+# every control shows when reached by keyboard, and text only a screen reader reads (a chart's
+# description, ``ui.page.chart``).
+ACCESSIBLE = """
+[data-testid="stCaptionContainer"] { color: #5c5b59 !important; opacity: 1 !important; }
+:focus-visible, [data-testid="stPlotlyChart"] *:focus-visible {
+  outline: 3px solid #005F96 !important; outline-offset: 2px !important;
+  box-shadow: 0 0 0 5px #ffffff !important;
+}
+[class*="st-key-alt-"], div:has(> [class*="st-key-alt-"]) {
+  position: absolute !important; width: 1px !important; height: 1px !important;
+  min-width: 0 !important;
+  margin: -1px !important; padding: 0 !important; overflow: hidden !important;
+  clip-path: inset(50%) !important; white-space: nowrap !important; border: 0 !important;
+}
+"""
+# Projector mode (?present=1): the whole page scales with the root font size (Streamlit sizes in
+# rem), so body, alerts, tables and KaTeX are >= 28 px; less padding and a smaller title keep the
+# verdict and the chart's top on a 1080-pixel screen; columns that hold a chart stack, so the chart
+# spans the page.
+PROJECTOR = """
+html { font-size: 28px !important; }
+[data-testid="stHeader"] { height: 2.25rem !important; min-height: 0 !important; }
+[data-testid="stMainBlockContainer"] {
+  padding: 2.25rem 2rem 2rem 2rem !important; max-width: 100% !important;
+}
+[data-testid="stMain"] h1 { font-size: 1.9rem !important; padding: 0 0 0.25rem 0 !important; }
+[data-testid="stMain"] h2 { font-size: 1.45rem !important; }
+[data-testid="stMain"] h3 { font-size: 1.2rem !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 1rem; }
+[data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) { flex-wrap: wrap !important; }
+[data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) > [data-testid="stColumn"] {
+  flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important;
+}
+"""
+
+
+def accessible(present: bool) -> None:
+    """Contrast, focus ring and screen-reader-only text; projector sizes when ``present``.
+    One style-only ``st.html``: it takes no space on the page."""
+    st.html(f"<style>{ACCESSIBLE}{PROJECTOR if present else ''}</style>")
