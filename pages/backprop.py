@@ -18,7 +18,7 @@ from ui.inputs import computed
 from ui.messages import descent_box
 from ui.page import chart, header, presenting, setup_page
 from ui.steps import steps_markdown
-from ui.tables import tex_number
+from ui.tables import plain_number, tex_number
 
 SURFACE_LABELS = ("path", "arrow", "minimum", "step")
 NODE_KEYS = {"u": "u", "z": "z", r"\hat{y}": "yhat", "e": "e", "L": "L"}
@@ -50,7 +50,7 @@ def loss_surface(lang: str, xs: str, ys: str, loss, partials, steps, hessian, la
         for var, key in ((W, "backprop.steps_w"), (B, "backprop.steps_b")):
             st.markdown(text(lang, key))
             st.markdown(steps_markdown(steps[var], lang, partial=True))
-    st.markdown(text(lang, "backprop.hessian", matrix=sp.latex(hessian), lam=f"{lam:.4g}"))
+    st.markdown(text(lang, "backprop.hessian", matrix=sp.latex(hessian), lam=tex_number(lam)))
     descent(lang, xs, ys, lam)
     st.markdown(text(lang, "backprop.why"))
 
@@ -60,10 +60,10 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
     """The sliders and what they change: the only part that reruns on a move."""
     lr, momentum, steps, w0, b0 = descent_sliders(lang, lam)
     limits = {"stable": 2 / lam, "half": 1 / lam, "limit": 2 * (1 + momentum) / lam}
-    limits = {k: f"{v:.4g}" for k, v in limits.items()}
+    limits = {k: tex_number(v) for k, v in limits.items()}
     st.markdown(text(lang, "backprop.threshold", **limits))
     path, verdict, best, grids = compute.surface_descent(xs, ys, lr, momentum, steps, w0, b0)
-    factor = f"{path.contraction or 0:.6g}"  # the distance to the least loss, per step
+    factor = plain_number(path.contraction or 0, 6)  # the distance to the least loss, per step
     message = text(lang, f"backprop.verdict.{verdict}", factor=factor)
     if verdict == "slow":  # only advice that helps from these settings
         loss = compute.surface_view(xs, ys)[0]
@@ -86,7 +86,7 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
     st.markdown(f"**{text(lang, 'backprop.contour')}**")
     chart(
         backprop_figures.contour_figure(path, grids[0], best, lr, labels, presenting()),
-        text(lang, "a11y.contour", w=f"{best[0]:.4g}", b=f"{best[1]:.4g}"),
+        text(lang, "a11y.contour", w=plain_number(best[0]), b=plain_number(best[1])),
         key="contour-chart",
     )
     solid = st.expander(
@@ -96,7 +96,7 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
         with solid:
             chart(
                 backprop_figures.surface_figure(path, grids[1], best, labels, presenting()),
-                text(lang, "a11y.surface", w=f"{best[0]:.4g}", b=f"{best[1]:.4g}"),
+                text(lang, "a11y.surface", w=plain_number(best[0]), b=plain_number(best[1])),
                 key="surface-chart",
             )
 
@@ -113,10 +113,10 @@ def neuron(lang: str) -> None:
     total = len(graph.nodes)
     if stage < total:
         key = "stage_none" if stage < 0 else "stage_forward" if stage == 0 else "stage_backward"
-        loss = f"{graph.nodes[-1].value:.6g}"
+        loss = tex_number(graph.nodes[-1].value, 6)
         st.info(text(lang, f"backprop.{key}", loss=loss, done=stage, total=total))
     else:
-        gw, gb = (f"{graph.gradient(v):.6g}" for v in (compute.W, compute.B))
+        gw, gb = (tex_number(graph.gradient(v), 6) for v in (compute.W, compute.B))
         st.success(text(lang, "backprop.stage_done", gw=gw, gb=gb))
     order = list(range(total - 1, -1, -1))  # the output first
     known = set(order[: max(stage, 0)])

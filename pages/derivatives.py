@@ -9,7 +9,7 @@ from ui.inputs import analysed_at_point
 from ui.messages import differentiability, tex
 from ui.page import chart, header, presenting, setup_page
 from ui.steps import steps_markdown
-from ui.tables import markdown_table
+from ui.tables import markdown_table, plain_number, tex_number
 
 RULE_TABLE = [  # (rule in LaTeX, a function to try it on)
     (r"\frac{d}{dx} x^n = n x^{n-1}", "x^3"),
@@ -70,9 +70,9 @@ def secant_graph(lang, point, value, slopes, tangent, f_samples, labels) -> None
     """The secant chart; its own slider is the one h control (frames in the browser). An old
     lesson link's ``?h=`` picks the h it opens on."""
     captions = {
-        h: text(lang, "derivatives.frame", h=f"{h:g}", slope=f"{q:.10g}")
+        h: text(lang, "derivatives.frame", h=plain_number(h, 6), slope=plain_number(q, 10))
         if q == q  # nan: f(a + h) does not exist
-        else text(lang, "derivatives.frame_none", h=f"{h:g}")
+        else text(lang, "derivatives.frame_none", h=plain_number(h, 6))
         for h, q in slopes.items()
         if h > 0
     }
@@ -129,7 +129,7 @@ def _exact(value: sp.Expr) -> str:
     """Exact LaTeX, with a decimal when it is not a plain fraction: cos 1 + 2 sin 1 ≈ 2.223."""
     if value.is_Rational:
         return sp.latex(value)
-    return rf"{sp.latex(value)} \approx {float(value):.4g}"
+    return rf"{sp.latex(value)} \approx {tex_number(float(value))}"
 
 
 def _line(slope: sp.Expr, intercept: sp.Expr) -> str:

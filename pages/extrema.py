@@ -46,6 +46,7 @@ def extrema_page() -> None:
         lo = cols[1].number_input(
             text(lang, "extrema.from"),
             value=-10.0,
+            format="%g",
             key="lo",
             disabled=not restrict,
             bind="query-params",
@@ -53,6 +54,7 @@ def extrema_page() -> None:
         hi = cols[2].number_input(
             text(lang, "extrema.to"),
             value=10.0,
+            format="%g",
             key="hi",
             disabled=not restrict,
             bind="query-params",

@@ -8,12 +8,12 @@ import sympy as sp
 from mathcore.optimization import descent_advice
 from ui import compute, figures
 from ui.i18n import text
-from ui.inputs import computed, kept_in_range
+from ui.inputs import computed, kept_eta, slider_default
 from ui.messages import descent_box
 from ui.page import chart, header, inputs_area, presenting, setup_page
 from ui.ranges import within
 from ui.steps import steps_markdown
-from ui.tables import tex_number
+from ui.tables import plain_number, tex_number
 
 LABELS = ("loss", "steps", "tangent", "iteration", "iteration_loss")
 BOUNDS = (-100.0, 100.0)  # x and y: 1/x² and the loss stay ordinary floats
@@ -35,6 +35,7 @@ def descent_page() -> None:
                     None,
                     default,
                     0.5,
+                    format="%g",  # 0.0001 reads 0.0001, not Streamlit's 0.00
                     key=key,
                     bind="query-params",
                 ),
@@ -58,7 +59,10 @@ def usable_x(lang: str, x: float) -> float:
     if x == 0 or abs(x) >= TINY_X:
         return x
     used = math.copysign(TINY_X, x)
-    st.info(text(lang, "descent.x_tiny", old=f"{x:.3g}", used=f"{used:g}"), icon=":material/info:")
+    st.info(
+        text(lang, "descent.x_tiny", old=plain_number(x, 3), used=tex_number(used)),
+        icon=":material/info:",
+    )
     return used
 
 
@@ -67,16 +71,15 @@ def sliders(lang: str, x: float, y: float) -> None:
     """Everything a slider changes, and nothing else: the only part that reruns on a move."""
     stable = 1 / x**2 if x else 1.0  # with x = 0 any η leaves w where it is
     high = float(f"{1.5 * stable:.3g}")
-    kept = st.session_state.get("lr")
-    moved = kept_in_range("lr", 0.0, high)  # a new x may pull the end below the student's η
-    if kept is not None and not moved:  # a new range is a new widget to Streamlit: keep η
-        st.session_state.lr = kept
+    moved = kept_eta(
+        "lr", high, stable, "descent"
+    )  # a new x may pull the end below the student's η
     cols = st.columns(3)
     lr = cols[0].slider(
         text(lang, "descent.lr"),
         0.0,
         high,
-        value=min(0.05, float(f"{stable / 4:.3g}")),  # converges: |1 − 2ηx²| ≥ 1/2 below 1
+        value=slider_default("lr", min(0.05, float(f"{stable / 4:.3g}"))),  # |1 − 2ηx²| ≤ 1/2
         step=round(stable / 100, 6),
         format="%.4f",
         key="lr",
@@ -89,10 +92,13 @@ def sliders(lang: str, x: float, y: float) -> None:
         text(lang, "descent.steps"), 1, MAX_STEPS, value=30, key="steps", bind="query-params"
     )
     if moved:
-        old, new = (f"{v:.4g}" for v in moved)
-        note = text(lang, "descent.lr_moved", x=f"{x:g}", high=f"{high:g}", old=old, new=new)
+        old, new = map(plain_number, moved[:2])
+        numbers = {"x": tex_number(x), "high": plain_number(high)}
+        note = text(lang, "descent.lr_moved", old=old, new=new, **numbers)
+        if moved[2]:  # rescaled, not stopped at the end
+            note += " " + text(lang, "descent.lr_same", product=tex_number(moved[1] * x * x))
         st.info(note, icon=":material/info:")
-    limits = {"stable": f"{stable:.4g}", "half": f"{stable / 2:.4g}"}
+    limits = {"stable": tex_number(stable), "half": tex_number(stable / 2)}
     if x:
         st.markdown(text(lang, "descent.threshold", **limits))
     trajectory, verdict, samples = compute.descent_view(x, y, float(lr), float(w0), int(steps))
@@ -122,8 +128,8 @@ def sliders(lang: str, x: float, y: float) -> None:
 
 def contraction(factor: float) -> str:
     """|1 − 2ηx²| to 6 digits, or as many as it takes not to read 1 when it is not 1."""
-    shown = f"{factor:.6g}"
-    return f"{factor:.15g}" if shown == "1" and factor != 1 else shown
+    shown = plain_number(factor, 6)
+    return plain_number(factor, 15) if shown == "1" and factor != 1 else shown
 
 
 descent_page()

@@ -194,18 +194,28 @@ del _page, _name, _machine, _case  # so pytest collects each page's case once
 # Regression tests: one per crash the sequences found.
 
 
+def verdicts(at) -> list[str]:
+    """The verdict boxes of /gradient-descent (success, warning or error)."""
+    return [e.value for e in [*at.success, *at.warning, *at.error] if "2ηx²" in e.value]
+
+
 @pytest.mark.parametrize(
     ("lang", "note"), [("en", "**η moved:**"), ("ko", "**η를 조정했습니다:**")]
 )
 def test_descent_eta_past_new_end_moves_with_note(lang, note):
-    # x = 3 then x = 10: the η slider's end 1.5/x² falls to 0.015, below η = 0.05
+    # x = 3 then x = 10: the η slider's end 1.5/x² falls to 0.015, below η = 0.05. η is
+    # rescaled so that ηx² stays 0.05·9 = 0.45 (η = 0.0045): the same factor |1 − 2ηx²| = 0.1
+    # per step, so the verdict the student saw stays (at the end, 0.015, it would diverge)
     at = open_page("gradient-descent", lang=lang)
     at.number_input(key="x").set_value(3.0).run()
+    before = verdicts(at)
     at.number_input(key="x").set_value(10.0).run()
     assert_answers_in_its_language(at)
-    assert at.slider(key="lr").value == at.slider(key="lr").max == 0.015
+    assert at.slider(key="lr").value == pytest.approx(0.0045, rel=1e-12)
+    assert at.slider(key="lr").max == 0.015
     (moved,) = [m.value for m in at.info if m.value.startswith(note)]
-    assert "0.05" in moved and "0.015" in moved
+    assert "0.05" in moved and "0.015" in moved and "0.0045" in moved and "0.45" in moved
+    assert verdicts(at) == before == [text(lang, "descent.verdict.converges", factor="0.1")]
     at.slider(key="w0").set_value(1.0).run()  # said once: the next move shows no note
     assert not [m for m in at.info if m.value.startswith(note)]
 
@@ -237,10 +247,12 @@ def test_backprop_eta_past_new_end_moves_with_note(lang, note):
     at.text_input(key="xs").input("0,100,200,300")
     at.text_input(key="ys").input("1,201,401,601").run()  # λ_max × 100: the end falls 100×
     assert_answers_in_its_language(at)
-    assert at.slider(key="lr").value == at.slider(key="lr").max == 4.29e-05
+    # η rescaled by the change in 2/λ_max: ηλ_max, and so the run's behaviour, stays
+    lr = at.slider(key="lr")
+    assert lr.max == 4.29e-05 and 0 < lr.value < lr.max
     (moved,) = [m.value for m in at.info if m.value.startswith(note)]
     assert "(0.00257)" in moved or "η = 0.00257" in moved  # the student's η, and where it went
-    assert "4.29e-05" in moved
+    assert "4.29e-05" in moved and f"{lr.value:.4g}" in moved
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -7,6 +7,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ui.figures import COLORS, figure, on_screen, play_buttons
+from ui.tables import plain_number
 
 CONTOUR_SCALE = [[0.0, "#f7fbff"], [0.5, "#9ecae1"], [1.0, "#2171b5"]]
 CONTOUR_LINES = [[0.0, "#9ecae1"], [1.0, "#08306b"]]
@@ -159,15 +160,15 @@ def graph_figure(graph, labels: list[str], forward: bool, known: set[int], prese
             if j in known:
                 mid_x.append((xs[i] + xs[j]) / 2)
                 mid_y.append((ys[i] + ys[j]) / 2 + 0.12)
-                mid_text.append(f"{local:.3g}")
+                mid_text.append(plain_number(local, 3))
     text, colors = [], []
     for i, node in enumerate(graph.nodes):
         lines = [f"<b>{labels[i]}</b>"]
         if forward:
-            lines.append(f"= {node.value:.4g}")
+            lines.append(f"= {plain_number(node.value)}")
         if i in known:
             short = labels[i].split(" = ")[0]
-            lines.append(f"∂L/∂{short} = {node.grad:.3g}")
+            lines.append(f"∂L/∂{short} = {plain_number(node.grad, 3)}")
         text.append("<br>".join(lines))
         colors.append(KNOWN if i in known else FORWARD if forward else "#eeeeee")
     traces = [

@@ -7,9 +7,10 @@ import streamlit as st
 
 from ui import compute
 from ui.i18n import text
-from ui.inputs import kept_in_range
+from ui.inputs import kept_eta, slider_default
 from ui.page import inputs_area
 from ui.ranges import within
+from ui.tables import plain_number, tex_number
 
 MAX_STEPS = 100  # the descent's steps slider ends here
 NEURON_INPUTS = [  # (key, default, min, max): bounded, so no value overflows a float
@@ -45,16 +46,15 @@ def descent_sliders(lang: str, lam: float) -> tuple[float, float, int, float, fl
     moves to it, with a note), β, steps, w₀, b₀."""
     stable = 2 / lam
     high = float(f"{1.5 * stable:.3g}")
-    kept = st.session_state.get("lr")
-    moved = kept_in_range("lr", 0.0, high)  # new data may pull the end below the student's η
-    if kept is not None and not moved:  # a new range is a new widget to Streamlit: keep η
-        st.session_state.lr = kept
+    moved = kept_eta(
+        "lr", high, stable, "backprop"
+    )  # new data may pull the end below the student's η
     cols = st.columns(5)
     lr = cols[0].slider(
         text(lang, "backprop.lr"),
         0.0,
         high,
-        value=float(f"{min(0.2, 0.9 * stable):.3g}"),
+        value=slider_default("lr", float(f"{min(0.2, 0.9 * stable):.3g}")),
         step=high / 150,
         format="%.4f" if stable >= 0.01 else "%.2e",  # large data: a tiny stable η
         key="lr",
@@ -73,8 +73,10 @@ def descent_sliders(lang: str, lam: float) -> tuple[float, float, int, float, fl
         text(lang, "backprop.b0"), -5.0, 5.0, 4.0, 0.1, key="b0", bind="query-params"
     )
     if moved:
-        old, new = (f"{v:.4g}" for v in moved)
-        note = text(lang, "backprop.lr_moved", high=f"{high:g}", old=old, new=new)
+        old, new = map(plain_number, moved[:2])
+        note = text(lang, "backprop.lr_moved", high=plain_number(high), old=old, new=new)
+        if moved[2]:  # rescaled, not stopped at the end
+            note += " " + text(lang, "backprop.lr_same", product=tex_number(moved[1] * lam))
         st.info(note, icon=":material/info:")
     return float(lr), float(momentum), int(steps), float(w0), float(b0)
 
@@ -93,6 +95,7 @@ def neuron_inputs(lang: str) -> list[float]:
                         None,
                         default,
                         0.1,
+                        format="%g",  # 0.0001 reads 0.0001, not Streamlit's 0.00
                         key=key,
                         bind="query-params",
                     )
@@ -147,11 +150,11 @@ def _update(graph, eta: float) -> None:
     state.w, state.b = new_w, new_b
     after = compute.neuron_view(state.x, state.y, new_w, new_b)[0].nodes[-1].value
     state.neuron_update = {
-        "w_old": f"{w:.4g}",
-        "w_new": f"{new_w:.4g}",
-        "b_old": f"{b:.4g}",
-        "b_new": f"{new_b:.4g}",
-        "l_old": f"{graph.nodes[-1].value:.4g}",
-        "l_new": f"{after:.4g}",
+        "w_old": plain_number(w),
+        "w_new": plain_number(new_w),
+        "b_old": plain_number(b),
+        "b_new": plain_number(new_b),
+        "l_old": plain_number(graph.nodes[-1].value),
+        "l_new": plain_number(after),
     }
     state.neuron_stage = 0

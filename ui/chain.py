@@ -7,6 +7,8 @@ import math
 
 import sympy as sp
 
+from ui.tables import tex_number
+
 
 def backward_rows(graph, nodes: list[int]) -> str:
     r"""The backward pass at ``nodes``, one aligned row each: ∂L/∂n = Σ over the users u of n of
@@ -34,13 +36,13 @@ def _row(graph, i: int) -> str:
                 rf"\frac{{\partial {user.name}}}{{\partial {name}}}"
             )
             formula = user.formula[slot]
-            local = f"{user.local[slot]:.4g}"
+            local = tex_number(user.local[slot])
             if not formula.is_number:  # 2e = −0.64; a constant such as 1 needs no "= 1"
                 local = f"{sp.latex(formula)} = {local}"
-            values.append(rf"({user.grad:.4g})\left[{local}\right]")
+            values.append(rf"({tex_number(user.grad)})\left[{local}\right]")
     return (
         rf"\frac{{\partial L}}{{\partial {name}}} &= {' + '.join(terms)} = "
-        rf"{' + '.join(values)} = {graph.nodes[i].grad:.6g}"
+        rf"{' + '.join(values)} = {tex_number(graph.nodes[i].grad, 6)}"
     )
 
 
@@ -59,7 +61,7 @@ def path_product(graph, symbol: sp.Symbol) -> tuple[str, float]:
     for node, user in itertools.pairwise(path):
         local = graph.local(user, node)
         product *= local
-        factors.append(f"({local:.6g})")
+        factors.append(f"({tex_number(local, 6)})")
         names.append(
             rf"\frac{{\partial {graph.nodes[user].name}}}{{\partial {graph.nodes[node].name}}}"
         )

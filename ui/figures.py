@@ -13,6 +13,8 @@ import numpy as np
 import plotly.graph_objects as go
 import sympy as sp
 
+from ui.tables import plain_number
+
 COLORS = {
     "f": "#000000",
     "left": "#0072B2",
@@ -478,7 +480,11 @@ def _h_slider(steps: list[float], h: float) -> dict:
         "currentvalue": {"prefix": "h = "},
         "active": steps.index(h),
         "steps": [
-            {"label": f"{s:g}", "method": "animate", "args": [[f"{s:g}"], {"mode": "immediate"}]}
+            {
+                "label": plain_number(s, 6),
+                "method": "animate",
+                "args": [[f"{s:g}"], {"mode": "immediate"}],
+            }
             for s in steps
         ],
     }

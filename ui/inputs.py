@@ -130,12 +130,29 @@ def computed(lang: str, fn: Callable[..., T], *args: object) -> T | None:
     return None
 
 
-def kept_in_range(key: str, low: float, high: float) -> tuple[float, float] | None:
-    """Call before drawing a slider whose ends follow other inputs: the value the student set
-    stays while it is between ``low`` and ``high``, else it moves to the nearer end. Returns
-    ``(old, new)`` when it moved, so the page can say why; ``None`` when it stayed."""
-    value = st.session_state.get(key)
-    if value is None or low <= value <= high:
+def kept_eta(key: str, high: float, stable: float, topic: str) -> tuple[float, float, bool] | None:
+    """Call before drawing a learning-rate slider whose end follows the data. The η the student
+    set stays while it is on the slider (0 to ``high``). Past a new end it is rescaled by the
+    change in the stability limit ``stable`` (1/x² for one weight, 2/λ_max for a bowl): η/stable
+    stays as it was, so does the factor |1 − η·2/stable| each step multiplies the error by,
+    and so the run behaves as before (converges, bounces or diverges). Without an earlier
+    limit (a lesson link) it moves to the end. Returns ``(old, new, rescaled)`` when it moved,
+    so the page can say why; ``None`` when it stayed. ``topic`` names the page (pages share
+    widget keys, not stability limits)."""
+    memo = f"_{key}_stable_{topic}"
+    value, before = st.session_state.get(key), st.session_state.get(memo)
+    st.session_state[memo] = stable
+    if value is None:
         return None
-    st.session_state[key] = new = min(max(value, low), high)
-    return value, new
+    if 0.0 <= value <= high:
+        st.session_state[key] = value  # new ends are a new widget to Streamlit: keep η
+        return None
+    new = min(float(f"{value * stable / before:.4g}"), high) if before else high
+    st.session_state[key] = new
+    return value, new, new < high
+
+
+def slider_default(key: str, default: float) -> float | None:
+    """``default``, or ``None`` when the page has set the slider's value itself (Streamlit warns
+    when a widget gets both)."""
+    return None if key in st.session_state else default

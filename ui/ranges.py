@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import text
+from ui.tables import plain_number
 
 
 def within(lang: str, value: float, low: float, high: float | None, label: str) -> float:
@@ -19,6 +20,8 @@ def within(lang: str, value: float, low: float, high: float | None, label: str) 
     used = max(value, low) if high is None else min(max(value, low), high)
     if used != value:
         key = "input.range" if high is not None else "input.at_least"
-        shown = {k: f"{v:g}" for k, v in {"low": low, "high": high or 0, "used": used}.items()}
-        st.warning(text(lang, key, label=label, value=f"{value:g}", **shown))
+        shown = {
+            k: plain_number(v, 6) for k, v in {"low": low, "high": high or 0, "used": used}.items()
+        }
+        st.warning(text(lang, key, label=label, value=plain_number(value, 6), **shown))
     return used

@@ -39,3 +39,24 @@ def tex_number(value: float, digits: int = 4) -> str:
     """
     mantissa, _, exponent = f"{value + 0.0:.{digits}g}".partition("e")  # + 0.0: no "-0"
     return rf"{mantissa} \times 10^{{{int(exponent)}}}" if exponent else mantissa
+
+
+def plain_number(value: float, digits: int = 4) -> str:
+    """A number for plain text (Markdown outside ``$…$``, chart labels): like :func:`tex_number`,
+    with Unicode superscripts instead of LaTeX; ``10⁻⁶`` when the mantissa is 1.
+
+    >>> plain_number(1e6), plain_number(-1234567.0), plain_number(1e-06), plain_number(-0.0)
+    ('10⁶', '-1.235 × 10⁶', '10⁻⁶', '0')
+    >>> plain_number(0.1 + 0.2, 6), plain_number(float("inf"))
+    ('0.3', '∞')
+    """
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    mantissa, _, exponent = f"{value + 0.0:.{digits}g}".partition("e")  # + 0.0: no "-0"
+    if not exponent:
+        return mantissa
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPTS)
+    return power if mantissa == "1" else f"{mantissa} × {power}"
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
