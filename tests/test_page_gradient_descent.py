@@ -114,3 +114,16 @@ def test_gradient_descent_page_keeps_the_students_rate_when_x_changes():
     # a link with x = 5 and no η: the default η = 0.01 is well inside, not 1/x²: factor 0.5
     at = open_page("gradient-descent", lang="en", x="5")
     assert at.success[0].value.startswith("**Converges:**") and "= 0.5 < 1" in at.success[0].value
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_gradient_descent_numbers_read_as_numbers_not_e_notation(lang):
+    # x = 0.0001 is computed with x = 0.001 (said): then 1/x² = 10⁶ and 1/(2x²) = 5·10⁵
+    at = open_page("gradient-descent", lang=lang, x="0.0001")
+    shown = " ".join(e.value for e in [*at.markdown, *at.info, *at.success, *at.warning])
+    assert r"1/x^2 = 1 \times 10^{6}$" in shown and r"= 5 \times 10^{5}$" in shown
+    assert "0.0001" in shown  # the student's x, as typed, in the note
+    assert "e+" not in shown and "e-0" not in shown and "-0 " not in shown
+    at = open_page("gradient-descent", lang=lang, x="-3", y="0", w0="0")  # w stays 0: no "-0"
+    shown = " ".join(e.value for e in at.markdown)
+    assert "w = -0" not in shown and "= -0$" not in shown
