@@ -1,7 +1,6 @@
 """Partial derivatives, the chain rule and backpropagation: a loss surface and one neuron."""
 
 import streamlit as st
-import sympy as sp
 
 from mathcore.optimization import descent_advice
 from ui import backprop_figures, compute
@@ -15,7 +14,7 @@ from ui.backprop_inputs import (
 from ui.chain import agreeing_digits, backward_rows, path_product
 from ui.i18n import text
 from ui.inputs import computed
-from ui.messages import descent_box
+from ui.messages import descent_box, tex
 from ui.page import chart, header, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import plain_number, tex_number
@@ -39,18 +38,18 @@ def backprop_page() -> None:
 
 
 def loss_surface(lang: str, xs: str, ys: str, loss, partials, steps, hessian, lam) -> None:
-    st.latex(rf"L(w, b) = {sp.latex(loss)}")
+    st.latex(rf"L(w, b) = {tex(lang, loss)}")
     st.markdown(text(lang, "backprop.general"))
     W, B = compute.W, compute.B
     st.latex(
-        rf"\frac{{\partial L}}{{\partial w}} = {sp.latex(partials[W])} \qquad "
-        rf"\frac{{\partial L}}{{\partial b}} = {sp.latex(partials[B])}"
+        rf"\frac{{\partial L}}{{\partial w}} = {tex(lang, partials[W])} \qquad "
+        rf"\frac{{\partial L}}{{\partial b}} = {tex(lang, partials[B])}"
     )
     with st.expander(text(lang, "backprop.steps"), expanded=False):
         for var, key in ((W, "backprop.steps_w"), (B, "backprop.steps_b")):
             st.markdown(text(lang, key))
             st.markdown(steps_markdown(steps[var], lang, partial=True))
-    st.markdown(text(lang, "backprop.hessian", matrix=sp.latex(hessian), lam=tex_number(lam)))
+    st.markdown(text(lang, "backprop.hessian", matrix=tex(lang, hessian), lam=tex_number(lam)))
     descent(lang, xs, ys, lam)
     st.markdown(text(lang, "backprop.why"))
 
@@ -142,7 +141,9 @@ def neuron(lang: str) -> None:
     st.markdown(text(lang, "backprop.path"))
     st.latex(latex)
     st.markdown(text(lang, "backprop.formula"))
-    st.latex(rf"\frac{{\partial L}}{{\partial w}} = {sp.latex(symbolic)} = {at_point:.10g}")
+    st.latex(
+        rf"\frac{{\partial L}}{{\partial w}} = {tex(lang, symbolic)} = {tex_number(at_point, 10)}"
+    )
     error = f"{abs(finite - at_point):.1e}"
     st.caption(text(lang, "backprop.agree", digits=agreeing_digits(product, at_point), error=error))
 

@@ -1,13 +1,11 @@
 """Continuity: the three conditions, the kind of break drawn on the graph, and kinks."""
 
 import streamlit as st
-import sympy as sp
 
-from mathcore import latex
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import analysed_at_point
-from ui.messages import differentiability
+from ui.messages import differentiability, tex
 from ui.one_sided import edge_sentence, edge_side, side_phrase
 from ui.page import chart, header, presenting, setup_page
 
@@ -29,7 +27,7 @@ def continuity_page() -> None:
     if view is None:
         return
     continuity, smooth, samples = view
-    a_tex = sp.latex(continuity.point)
+    a_tex = tex(lang, continuity.point)
     kind = continuity.kind
     box = st.success if continuity.continuous else (st.warning if kind == "uncertain" else st.error)
     if kind == "oscillating" and "unbounded" in (continuity.left_kind, continuity.right_kind):
@@ -62,14 +60,14 @@ def conditions(lang: str, c, a_tex: str) -> None:
     one-sided one from inside, in the Limits page's words."""
     st.markdown(f"**{text(lang, 'continuity.conditions', a=a_tex)}**")
     if c.defined:
-        first = text(lang, "continuity.defined_yes", a=a_tex, value=latex(c.value))
+        first = text(lang, "continuity.defined_yes", a=a_tex, value=tex(lang, c.value))
     else:
         first = text(lang, "continuity.defined_no")
     edge = edge_side(c.left_kind, c.right_kind)
     if edge is not None:
         second = edge_sentence(lang, a_tex, edge, getattr(c, edge))
     elif c.limit_exists:
-        second = text(lang, "continuity.limit_yes", a=a_tex, limit=latex(c.left))
+        second = text(lang, "continuity.limit_yes", a=a_tex, limit=tex(lang, c.left))
     else:
         second = text(
             lang,

@@ -3,6 +3,7 @@
 import streamlit as st
 import sympy as sp
 
+from mathcore import latex
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import analysed_at_point
@@ -29,7 +30,7 @@ def derivatives_page() -> None:
         return
     point, value, d1, tangent, steps, slopes, (f_samples, d_samples), slope_limit, smooth = view
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
-    a_tex = sp.latex(point)
+    a_tex = tex(lang, point)
     st.latex(rf"f'(x) = {tex(lang, d1)}")
     if presenting():  # the verdict above the chart: the class sees it without scrolling
         side, graph = st.container(), st.container()
@@ -80,7 +81,7 @@ def secant_graph(lang, point, value, slopes, tangent, f_samples, labels) -> None
         figures.secant_figure(
             point, value, slopes, tangent, f_samples, labels, linked_h(), captions, presenting()
         ),
-        text(lang, "a11y.secant", a=sp.latex(point)),
+        text(lang, "a11y.secant", a=tex(lang, point)),
         key="secant-chart",
     )
 
@@ -128,16 +129,16 @@ def _try(example: str) -> None:
 def _exact(value: sp.Expr) -> str:
     """Exact LaTeX, with a decimal when it is not a plain fraction: cos 1 + 2 sin 1 ≈ 2.223."""
     if value.is_Rational:
-        return sp.latex(value)
-    return rf"{sp.latex(value)} \approx {tex_number(float(value))}"
+        return latex(value)
+    return rf"{latex(value)} \approx {tex_number(float(value))}"
 
 
 def _line(slope: sp.Expr, intercept: sp.Expr) -> str:
     """y = mx + b, exact for rational coefficients, else to 4 significant digits."""
     x = sp.Symbol("x", real=True)
     if slope.is_Rational and intercept.is_Rational:
-        return sp.latex(slope * x + intercept)
-    return sp.latex(sp.Float(float(slope), 4) * x + sp.Float(float(intercept), 4))
+        return latex(slope * x + intercept)
+    return latex(sp.Float(float(slope), 4) * x + sp.Float(float(intercept), 4))
 
 
 derivatives_page()

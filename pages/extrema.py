@@ -89,7 +89,7 @@ def critical_table(lang: str, found, d1, d2) -> None:
     st.markdown(f"**{text(lang, 'extrema.count', count=len(found))}**")
     x = sp.Symbol("x", real=True)
     columns = {
-        "col_x": [f"${sp.latex(sp.Float(p.x, 10) if p.numeric else p.x)}$" for p in found],
+        "col_x": [f"${tex(lang, sp.Float(p.x, 10) if p.numeric else p.x)}$" for p in found],
         "col_f": [float(p.y) for p in found],
         # f′ is 0 at a stationary point and does not exist at the others (kinks, cusps, jumps):
         # a number read off a one-sided formula there would be false

@@ -3,13 +3,12 @@
 import math
 
 import streamlit as st
-import sympy as sp
 
 from mathcore.optimization import descent_advice
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import computed, kept_eta, slider_default
-from ui.messages import descent_box
+from ui.messages import descent_box, tex
 from ui.page import chart, header, inputs_area, presenting, setup_page
 from ui.ranges import within
 from ui.steps import steps_markdown
@@ -45,7 +44,7 @@ def descent_page() -> None:
             for column, key, default in ((left, "x", 2.0), (right, "y", 4.0))
         )
     x = usable_x(lang, float(x))
-    st.latex(rf"L(w) = (wx - y)^2 = {sp.latex(compute.descent_loss(x, float(y)))}")
+    st.latex(rf"L(w) = (wx - y)^2 = {tex(lang, compute.descent_loss(x, float(y)))}")
     sliders(lang, x, float(y))
     tree = computed(lang, compute.descent_steps)
     with st.expander(text(lang, "descent.derivation"), expanded=not presenting()):

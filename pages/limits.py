@@ -6,7 +6,7 @@ import sympy as sp
 from ui import compute, figures
 from ui.i18n import text
 from ui.inputs import analysed_at_point
-from ui.messages import side_tex
+from ui.messages import side_tex, tex
 from ui.one_sided import edge_sentence, edge_side
 from ui.page import chart, header, presenting, setup_page
 from ui.tables import markdown_table
@@ -45,10 +45,10 @@ def limits_page() -> None:
 
 
 def show_verdict(lang: str, result) -> None:
-    a = sp.latex(result.point)
+    a = tex(lang, result.point)
     values = {
         "a": a,
-        "value": sp.latex(result.value),
+        "value": tex(lang, result.value),
         "left": side_tex(lang, result.left, result.left_kind),
         "right": side_tex(lang, result.right, result.right_kind),
     }
@@ -126,12 +126,12 @@ def _alt(lang: str, result, sides: dict[str, str]) -> str:
         side = "left" if result.point is sp.oo else "right"
         key = "a11y.limit_plus" if result.point is sp.oo else "a11y.limit_minus"
         return text(lang, key, value=sides[side])
-    return text(lang, "a11y.limit", a=sp.latex(result.point), **sides)
+    return text(lang, "a11y.limit", a=tex(lang, result.point), **sides)
 
 
 def approach_tables(lang: str, result) -> None:
     if result.point.is_infinite:
-        toward = text(lang, "limits.table_toward", a=sp.latex(result.point))
+        toward = text(lang, "limits.table_toward", a=tex(lang, result.point))
         headings = (toward, toward)
     else:
         headings = (text(lang, "limits.table_left"), text(lang, "limits.table_right"))

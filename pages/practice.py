@@ -1,11 +1,11 @@
 """Practice: derivative, limit and critical-point drills, checked by equivalence, with a score."""
 
 import streamlit as st
-import sympy as sp
 
 from mathcore.practice import LEVELS, critical_drill, limit_drill, polynomial_drill
 from ui import practice_view as view
 from ui.i18n import text
+from ui.messages import tex
 from ui.page import header, setup_page
 from ui.ranges import within
 
@@ -39,16 +39,16 @@ def practice_page() -> None:
     )
     with derivative_tab:
         drill = polynomial_drill(int(seed), int(level))
-        st.markdown(text(lang, "practice.ask_derivative", expr=sp.latex(drill.expr)))
+        st.markdown(text(lang, "practice.ask_derivative", expr=tex(lang, drill.expr)))
         view.drill_box(lang, drill)
     with limit_tab:
         drill = limit_drill(int(seed))
-        point, expr = sp.latex(drill.point), sp.latex(drill.expr)
+        point, expr = tex(lang, drill.point), tex(lang, drill.expr)
         st.markdown(text(lang, "practice.ask_limit", point=point, expr=expr))
         view.drill_box(lang, drill)
     with critical_tab:
         drill = critical_drill(int(seed))
-        st.markdown(text(lang, "practice.ask_critical", expr=sp.latex(drill.expr)))
+        st.markdown(text(lang, "practice.ask_critical", expr=tex(lang, drill.expr)))
         view.drill_box(lang, drill)
     score_slot.metric(text(lang, "practice.score"), view.score_line())
 

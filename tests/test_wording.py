@@ -52,6 +52,9 @@ def test_every_tolerance_form_is_one_text_resolves():
         ("sin", "이을은과으로"),  # 사인
         (r"\frac{1}{x}", "이을은과로"),  # 엑스분의 일
         ("L", "이을은과로"),  # 엘
+        ("10⁻¹¹", "이을은과으로"),  # 십의 마이너스 십일 제곱
+        ("10⁶", "이을은과으로"),  # 십의 육 제곱
+        (r"1 \times 10^{-6}", "이을은과으로"),
     ],
 )
 def test_particle_follows_how_the_word_is_read(word, forms):
@@ -161,3 +164,25 @@ def test_streamlit_english_input_hints_are_hidden():
     (html,) = at.get("html")
     css = html.proto.body
     assert '[data-testid="InputInstructions"]' in css and "display: none" in css
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "shown"),
+    [
+        ("limits", {"f": "(2^x - 1)/x", "a": "0"}, r"= \ln{\left(2 \right)}$"),  # lim = ln 2
+        ("derivatives", {"f": "2^x", "a": "0"}, r"\ln{\left(2 \right)}"),  # f′(0) = ln 2
+        ("continuity", {"f": "ln(x) + 2^x", "a": "1"}, r"\ln"),
+        ("backprop", {"xs": "1,2", "ys": "2,4"}, "L(w, b)"),
+    ],
+)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_formula_on_a_page_says_ln_not_log(page, query, shown, lang):
+    """In the course's notation (and Korean textbooks) log is base 10: every formula a page
+    prints — results, values at a point, echoes — goes through the course's printer."""
+    from tests.apptest import open_page
+
+    at = open_page(page, lang=lang, **query)
+    elements = [*at.markdown, *at.latex, *at.success, *at.info, *at.warning, *at.caption]
+    everything = "\n".join(str(e.value) for e in elements)
+    assert shown in everything
+    assert r"\log" not in everything

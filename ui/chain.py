@@ -7,6 +7,7 @@ import math
 
 import sympy as sp
 
+from mathcore import latex as course_latex
 from ui.tables import tex_number
 
 
@@ -38,7 +39,7 @@ def _row(graph, i: int) -> str:
             formula = user.formula[slot]
             local = tex_number(user.local[slot])
             if not formula.is_number:  # 2e = −0.64; a constant such as 1 needs no "= 1"
-                local = f"{sp.latex(formula)} = {local}"
+                local = f"{course_latex(formula)} = {local}"
             values.append(rf"({tex_number(user.grad)})\left[{local}\right]")
     return (
         rf"\frac{{\partial L}}{{\partial {name}}} &= {' + '.join(terms)} = "
@@ -66,7 +67,7 @@ def path_product(graph, symbol: sp.Symbol) -> tuple[str, float]:
             rf"\frac{{\partial {graph.nodes[user].name}}}{{\partial {graph.nodes[node].name}}}"
         )
     latex = (
-        rf"\frac{{\partial L}}{{\partial {sp.latex(symbol)}}} = "
+        rf"\frac{{\partial L}}{{\partial {course_latex(symbol)}}} = "
         + " ".join(reversed(names))
         + " = "
         + r" \cdot ".join(reversed(factors))

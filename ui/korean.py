@@ -43,7 +43,7 @@ _SYMBOLS = {  # what a student may type that the parser names back
     "&": "앰퍼샌드", "%": "퍼센트", "_": "밑줄", "'": "작은따옴표", "\"": "큰따옴표",
 }  # fmt: skip
 _VOWEL_GREEK = "αβγδζηθικλμνξπρστφχψωΔΛΣΘΦΨΩ"  # 알파 베타 … all end in a vowel
-_POWER = re.compile(r"(\^\{[^{}]*\}|\^-?[\w*]+|[²³⁴⁵⁶⁷⁸⁹ⁿ])$")
+_POWER = re.compile(r"(\^\{[^{}]*\}|\^-?[\w*]+|[⁰¹²³⁴⁵⁶⁷⁸⁹ⁿ])$")  # 10⁻¹¹: 10의 −11제곱
 _FRACTION = re.compile(r"\\d?frac\{([^{}]*)\}\{[^{}]*\}$|([\w.]+)/[\w.]+$")  # b분의 a: read a
 _CLOSERS = ("\\right)", "\\right|", "\\right]", "\\right.", ")", "]", "}", "|")
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # w₀: 더블유 영

@@ -82,7 +82,7 @@ def side_tex(lang: str, value, kind: str = "limit") -> str:
     ('\\text{oscillates without bound}', '\\text{does not exist}')
     """
     if value is not None:
-        return latex(value)
+        return tex(lang, value)
     word = "none" if kind == "limit" else kind
     return rf"\text{{{text(lang, f'limits.side.{word}')}}}"
 
@@ -95,7 +95,7 @@ def differentiability(lang: str, d, a_tex: str) -> None:
     shape (corner, vertical tangent, cusp, …), the same words on every page; at a convex kink
     also the sub-gradient."""
     if d.differentiable:
-        st.success(text(lang, "continuity.differentiable", a=a_tex, slope=latex(d.derivative)))
+        st.success(text(lang, "continuity.differentiable", a=a_tex, slope=tex(lang, d.derivative)))
         return
     slopes = [v for v in (d.left_derivative, d.right_derivative) if v is not None]
     key = _SHAPE_KEYS.get(d.shape, d.shape)
@@ -108,22 +108,25 @@ def differentiability(lang: str, d, a_tex: str) -> None:
             a=a_tex,
             left=side_tex(lang, d.left_derivative),
             right=side_tex(lang, d.right_derivative),
-            slope=latex(slopes[0]) if slopes else "",
+            slope=tex(lang, slopes[0]) if slopes else "",
         )
     )
     if d.subgradient is not None:
         low, high = d.subgradient
-        st.info(text(lang, "continuity.subgradient", low=latex(low), high=latex(high)))
+        st.info(text(lang, "continuity.subgradient", low=tex(lang, low), high=tex(lang, high)))
 
 
 def tex(lang: str, expr) -> str:
-    r"""``mathcore.latex`` with a piece's "if" and "otherwise" in ``lang``.
+    r"""``mathcore.latex`` with a piece's "if" and "otherwise" in ``lang``; ``""`` for ``None``
+    (no value to show).
 
     >>> import sympy as sp
     >>> x = sp.Symbol("x", real=True)
     >>> print(tex("ko", sp.Piecewise((x, x > 0), (0, True))))
     \begin{cases} x & x > 0 \text{일 때} \\ 0 & \text{그 외} \end{cases}
     """
+    if expr is None:
+        return ""
     words = catalog(lang)
     joins = (words["math.or"], words["math.and"])
     return latex(expr, words["math.when"], words["math.otherwise"], joins)

@@ -7,8 +7,8 @@ from the right.
 
 from __future__ import annotations
 
-from mathcore import latex
 from ui.i18n import text
+from ui.messages import tex
 
 
 def edge_side(left_kind: str, right_kind: str) -> str | None:
@@ -34,7 +34,7 @@ def edge_sentence(lang: str, a_tex: str, side: str, limit) -> str:
     >>> print(edge_sentence("en", "0", "right", sp.Integer(0)))  # doctest: +ELLIPSIS
     f is defined only to the right of $0$ near it, so at this edge of its domain ... = 0$.
     """
-    return text(lang, f"limits.edge.{side}", a=a_tex, limit=latex(limit))
+    return text(lang, f"limits.edge.{side}", a=a_tex, limit=tex(lang, limit))
 
 
 def side_phrase(lang: str, value, kind: str) -> str:
@@ -44,5 +44,5 @@ def side_phrase(lang: str, value, kind: str) -> str:
     ('f is not defined there', 'f oscillates')
     """
     if value is not None:
-        return text(lang, "limits.phrase.limit", value=latex(value))
+        return text(lang, "limits.phrase.limit", value=tex(lang, value))
     return text(lang, f"limits.phrase.{'none' if kind == 'limit' else kind}")
