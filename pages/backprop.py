@@ -4,18 +4,12 @@ import streamlit as st
 
 from mathcore.optimization import descent_advice
 from ui import backprop_figures, compute
-from ui.backprop_inputs import (
-    MAX_STEPS,
-    data_inputs,
-    descent_sliders,
-    neuron_buttons,
-    neuron_inputs,
-)
+from ui import backprop_inputs as inputs
 from ui.chain import agreeing_digits, backward_rows, path_product
 from ui.i18n import text
 from ui.inputs import computed
 from ui.messages import descent_box, tex
-from ui.page import chart, header, presenting, setup_page
+from ui.page import chart, explanation_area, header, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import plain_number, tex_number
 
@@ -27,8 +21,9 @@ def backprop_page() -> None:
     lang = setup_page("nav.backprop")
     header(lang, "backprop")
     st.header(text(lang, "backprop.surface"), anchor="surface")
-    st.markdown(text(lang, "backprop.surface_intro"))
-    xs, ys = data_inputs(lang)
+    if not presenting():  # else folded with the derivation, below the loss
+        st.markdown(text(lang, "backprop.surface_intro"))
+    xs, ys = inputs.data_inputs(lang)
     view = computed(lang, compute.surface_view, xs, ys)
     if view is not None:
         loss_surface(lang, xs, ys, *view)
@@ -39,17 +34,19 @@ def backprop_page() -> None:
 
 def loss_surface(lang: str, xs: str, ys: str, loss, partials, steps, hessian, lam) -> None:
     st.latex(rf"L(w, b) = {tex(lang, loss)}")
-    st.markdown(text(lang, "backprop.general"))
-    W, B = compute.W, compute.B
-    st.latex(
-        rf"\frac{{\partial L}}{{\partial w}} = {tex(lang, partials[W])} \qquad "
-        rf"\frac{{\partial L}}{{\partial b}} = {tex(lang, partials[B])}"
-    )
-    with st.expander(text(lang, "backprop.steps"), expanded=False):
-        for var, key in ((W, "backprop.steps_w"), (B, "backprop.steps_b")):
-            st.markdown(text(lang, key))
-            st.markdown(steps_markdown(steps[var], lang, partial=True))
-    st.markdown(text(lang, "backprop.hessian", matrix=tex(lang, hessian), lam=tex_number(lam)))
+    with explanation_area(text(lang, "app.explanation")) as folded:
+        intro = [text(lang, "backprop.surface_intro")] if folded else []
+        st.markdown("\n\n".join([*intro, text(lang, "backprop.general")]))
+        W, B = compute.W, compute.B
+        st.latex(
+            rf"\frac{{\partial L}}{{\partial w}} = {tex(lang, partials[W])} \qquad "
+            rf"\frac{{\partial L}}{{\partial b}} = {tex(lang, partials[B])}"
+        )
+        with st.container() if folded else st.expander(text(lang, "backprop.steps")):
+            for var, key in ((W, "backprop.steps_w"), (B, "backprop.steps_b")):
+                st.markdown(text(lang, key) + "\n\n" + steps_markdown(steps[var], lang, True))
+        matrix = tex(lang, hessian)
+        st.markdown(text(lang, "backprop.hessian", matrix=matrix, lam=tex_number(lam)))
     descent(lang, xs, ys, lam)
     st.markdown(text(lang, "backprop.why"))
 
@@ -57,7 +54,7 @@ def loss_surface(lang: str, xs: str, ys: str, loss, partials, steps, hessian, la
 @st.fragment
 def descent(lang: str, xs: str, ys: str, lam: float) -> None:
     """The sliders and what they change: the only part that reruns on a move."""
-    lr, momentum, steps, w0, b0 = descent_sliders(lang, lam)
+    lr, momentum, steps, w0, b0 = inputs.descent_sliders(lang, lam)
     limits = {"stable": 2 / lam, "half": 1 / lam, "limit": 2 * (1 + momentum) / lam}
     limits = {k: tex_number(v) for k, v in limits.items()}
     st.markdown(text(lang, "backprop.threshold", **limits))
@@ -66,28 +63,24 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
     message = text(lang, f"backprop.verdict.{verdict}", factor=factor)
     if verdict == "slow":  # only advice that helps from these settings
         loss = compute.surface_view(xs, ys)[0]
-        tips = descent_advice(path, loss, [compute.W, compute.B], steps < MAX_STEPS, True)
+        tips = descent_advice(path, loss, [compute.W, compute.B], steps < inputs.MAX_STEPS, True)
         message = " ".join([message, *(text(lang, f"backprop.advice.{t}", **limits) for t in tips)])
     descent_box(verdict)(message)
-    (w, b), loss = path.points[-1], path.losses[-1]
-    numbers = {"w": w, "b": b, "loss": loss, "best_w": best[0], "best_b": best[1]}
-    st.markdown(
-        text(
-            lang,
-            "backprop.final",
-            steps=len(path.losses) - 1,
-            **{k: tex_number(v) for k, v in numbers.items()},
-        )
-    )
-    if len(path.losses) - 1 < steps:  # the run was cut off: the loss blew up
-        st.markdown(text(lang, "backprop.stopped", done=len(path.losses) - 1, asked=steps))
+    done = len(path.losses) - 1
+    if done < steps:  # the run was cut off: the loss blew up
+        st.markdown(text(lang, "backprop.stopped", done=done, asked=steps))
     labels = {key: text(lang, f"backprop.fig.{key}") for key in SURFACE_LABELS}
-    st.markdown(f"**{text(lang, 'backprop.contour')}**")
+    if not presenting():  # in projector mode the chart follows the verdict in view
+        st.markdown(f"**{text(lang, 'backprop.contour')}**")
     chart(
         backprop_figures.contour_figure(path, grids[0], best, lr, labels, presenting()),
         text(lang, "a11y.contour", w=plain_number(best[0]), b=plain_number(best[1])),
         key="contour-chart",
     )
+    (w, b), loss = path.points[-1], path.losses[-1]
+    numbers = {"w": w, "b": b, "loss": loss, "best_w": best[0], "best_b": best[1]}
+    numbers = {k: tex_number(v) for k, v in numbers.items()}
+    st.markdown(text(lang, "backprop.final", steps=done, **numbers))
     solid = st.expander(
         text(lang, "backprop.surface3d"), key="surface3d", on_change="rerun", bind="query-params"
     )
@@ -103,12 +96,12 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
 @st.fragment
 def neuron(lang: str) -> None:
     """Inputs, the buttons, the graph, the backward rows and ∂L/∂w three ways."""
-    x, y, w, b, eta = neuron_inputs(lang)
+    x, y, w, b, eta = inputs.neuron_inputs(lang)
     view = computed(lang, compute.neuron_view, x, y, w, b)
     if view is None:
         return
     graph, symbolic, at_point, finite = view
-    stage = neuron_buttons(lang, graph, eta)
+    stage = inputs.neuron_buttons(lang, graph, eta)
     total = len(graph.nodes)
     if stage < total:
         key = "stage_none" if stage < 0 else "stage_forward" if stage == 0 else "stage_backward"
@@ -137,14 +130,14 @@ def neuron(lang: str) -> None:
     for col, key, value in zip(
         cols, ("product", "symbolic", "finite"), (product, at_point, finite), strict=True
     ):
-        col.metric(text(lang, f"backprop.{key}"), f"{value:.12g}")
+        col.metric(text(lang, f"backprop.{key}"), plain_number(value, 12))
     st.markdown(text(lang, "backprop.path"))
     st.latex(latex)
     st.markdown(text(lang, "backprop.formula"))
     st.latex(
         rf"\frac{{\partial L}}{{\partial w}} = {tex(lang, symbolic)} = {tex_number(at_point, 10)}"
     )
-    error = f"{abs(finite - at_point):.1e}"
+    error = plain_number(abs(finite - at_point), 2)
     st.caption(text(lang, "backprop.agree", digits=agreeing_digits(product, at_point), error=error))
 
 

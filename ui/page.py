@@ -101,6 +101,15 @@ def inputs_area(lang: str) -> Iterator[None]:
         _ECHO.reset(token)
 
 
+@contextmanager
+def explanation_area(label: str) -> Iterator[bool]:
+    """Where a page puts the reasoning behind its result: in place, or folded under ``label``
+    in projector mode so the result is in view without scrolling. Yields whether it folded
+    (Streamlit cannot nest expanders: a page shows nested steps in place then)."""
+    with st.expander(label, expanded=False) if presenting() else st.container():
+        yield presenting()
+
+
 def echo_area():
     """Where to draw how an input was read: in view when the inputs are folded, else in place."""
     return _ECHO.get() or st

@@ -79,9 +79,8 @@ def test_projector_mode_is_readable_from_the_back(server, screen, path):
     assert all(w > 0.95 for w in sizes["widths"]), sizes["widths"]  # no squeezing columns
     if path in WITH_F:
         assert sizes["echo"], "f(x) is not in view outside the folded inputs"
-    if path != "/backprop":  # its first chart follows the loss's derivation: see the report
-        assert all(top < FOLD for top in sizes["chartTops"][:1]), sizes["chartTops"]
-        assert all(top < FOLD for top in sizes["alertTops"][:1]), sizes["alertTops"]
+    assert all(top < FOLD for top in sizes["chartTops"][:1]), sizes["chartTops"]
+    assert all(top < FOLD for top in sizes["alertTops"][:1]), sizes["alertTops"]
 
 
 def test_projector_mode_in_korean(server, screen):
