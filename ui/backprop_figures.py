@@ -149,9 +149,7 @@ def graph_figure(graph, labels: list[str], forward: bool, known: set[int], prese
     forward pass ran, and ∂L/∂(node) once the backward pass reached it (``known``); each edge
     carries its local derivative once the gradient has flowed along it."""
     xs, ys = _layout(graph)
-    text_scale = (
-        1.5 if present else 1.0
-    )  # nodes grow with the projector's marker scale; so must text
+    text_scale = 1.75 if present else 1.0  # 21 px in projector mode: ≥ 20 px from the back
     edge_x, edge_y, mid_x, mid_y, mid_text = [], [], [], [], []
     for i, node in enumerate(graph.nodes):
         for j, local in zip(node.inputs, node.local, strict=True):
