@@ -27,10 +27,13 @@ from __future__ import annotations
 import atexit
 import concurrent.futures
 import multiprocessing
+import multiprocessing.context
 import resource
 import threading
 import time
+import types
 from collections.abc import Callable
+from multiprocessing import popen_forkserver, spawn
 from typing import Any, TypeVar
 
 import pebble
@@ -44,12 +47,11 @@ MEMORY_LIMIT_BYTES = 768 * 2**20
 MAX_PENDING = 8
 MAX_QUEUE_WAIT_S = 3.0
 PRELOAD = [
-    "__main__",
     "sympy",
     "numpy",
     "mathcore",
     "mathcore.warmup",  # runs each entry point once, so every worker starts warm
-]  # "__main__": import it once here, not per worker
+]  # not "__main__": see _WithoutMain
 
 _pool: pebble.ProcessPool | None = None
 _pool_lock = threading.Lock()
@@ -134,11 +136,51 @@ def _limit_memory(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+class _WithoutMain:
+    """:mod:`multiprocessing.spawn` as the forkserver's ``Popen._launch`` sees it, except that
+    the preparation data sent to a new worker does not name ``__main__``.
+
+    A worker normally imports the parent's ``__main__`` (to unpickle functions defined there).
+    Under ``streamlit run`` that module is the *page* being run — Streamlit executes each script
+    as ``__main__`` — so every worker (and one that replaces a killed worker) ran a whole page
+    without a session: hundreds of "missing ScriptRunContext" warnings in the server log and a
+    page's analysis per start. The work sent here is module-level functions of ``mathcore``,
+    imported by name, so nothing needs ``__main__``."""
+
+    def __getattr__(self, name: str):
+        return getattr(spawn, name)
+
+    @staticmethod
+    def get_preparation_data(name: str) -> dict:
+        data = spawn.get_preparation_data(name)
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+        return data
+
+
+class _Popen(popen_forkserver.Popen):
+    # the standard library's own _launch, reading ``spawn`` from _WithoutMain
+    _launch = types.FunctionType(
+        popen_forkserver.Popen._launch.__code__,
+        {**vars(popen_forkserver), "spawn": _WithoutMain()},
+    )
+
+
+class _Process(multiprocessing.context.ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj):
+        return _Popen(process_obj)
+
+
+class _Context(multiprocessing.context.ForkServerContext):
+    Process = _Process
+
+
 def _get_pool() -> pebble.ProcessPool:
     global _pool
     with _pool_lock:
         if _pool is None or not _pool.active:
-            context = multiprocessing.get_context("forkserver")
+            context = _Context()
             context.set_forkserver_preload(PRELOAD)
             _pool = pebble.ProcessPool(
                 max_workers=WORKERS,

@@ -88,3 +88,29 @@ def test_workers_fork_from_a_warmed_forkserver():
 
     assert bounded.PRELOAD[-1] == "mathcore.warmup"
     assert warmup.warm_up() >= 55  # of 63 calls; the rest are refusals such as ln at −3
+
+
+def test_workers_do_not_run_the_streamlit_script(tmp_path):
+    """Under ``streamlit run`` the parent's ``__main__`` is the page being run; a worker that
+    imported it (multiprocessing's default) ran the page without a session. Here ``__main__``
+    is a script that leaves a mark when imported: the workers must not import it."""
+    import subprocess
+    import sys
+    import textwrap
+
+    mark = tmp_path / "imported"
+    page = tmp_path / "page.py"
+    page.write_text(f"open({str(mark)!r}, 'w').close()\n")
+    code = textwrap.dedent(f"""
+        import sys, types
+        main = types.ModuleType("__main__")
+        main.__file__ = {str(page)!r}  # what Streamlit's script runner sets up
+        sys.modules["__main__"] = main
+        from mathcore import run_bounded
+        print(run_bounded(pow, 2, 10, timeout_s=60))
+    """)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=180, check=False
+    )
+    assert done.stdout.strip() == "1024", done.stderr
+    assert not mark.exists()
