@@ -139,20 +139,100 @@ def rises(figure):
 
 def test_limits_page_zoom_resamples_the_window():
     """At zoom 0.01 the curve is sampled for a ± 0.01: sin x / x stays within x²/6 ≤ 1.7·10⁻⁵
-    of 1 there, and the y-range follows it; sin(1/x) is drawn from its own values."""
+    of 1 there, and the y-range follows it (at zoom 1 too: the whole curve on the chart);
+    sin(1/x) is drawn from its own values, and as a band where it turns too fast to draw."""
     at = open_page("limits", lang="en", f="sin x / x", a="0", zoom="0.01")
     figure = chart(at)
     xs, ys = finite_curve(figure, -0.01, 0.01)
     assert len(xs) >= 400 and np.all(np.abs(ys - 1) <= 1.7e-5)
     low, high = figure["layout"]["yaxis"]["range"]
     assert low <= 1 - 1.6e-5 and high >= 1 and high - low < 1e-3
+    assert not bands(figure)
+    at.select_slider(key="zoom").set_value(1.0).run()
+    figure = chart(at)
+    xs, ys = finite_curve(figure, -1, 1)
+    low, high = figure["layout"]["yaxis"]["range"]
+    assert low < ys.min() and ys.max() < high and ys.min() == pytest.approx(math.sin(1), 1e-6)
     at = open_page("limits", lang="en", f="sin(1/x)", a="0", zoom="0.01")
-    xs, ys = finite_curve(chart(at), -0.01, 0.01)
+    figure = chart(at)
+    xs, ys = finite_curve(figure, -0.01, 0.01)
     assert len(xs) >= 400 and np.allclose(ys, np.sin(1 / xs), atol=1e-9)
-    assert np.sum(np.abs(xs) < 1e-3) >= 100  # crowding toward a, where sin(1/x) turns fastest
+    assert not np.any(np.abs(xs) < 0.0025)  # no line where sin(1/x) turns faster than drawn
+    assert any(x0 < -0.002 and x1 > 0.002 for x0, x1, *_ in bands(figure))
     at = open_page("limits", lang="en", f="x^2", a="1", zoom="10.0")
     xs, ys = finite_curve(chart(at), -9, 11)
     assert xs.min() == -9 and xs.max() == 11 and np.allclose(ys, xs**2)
+
+
+def bands(figure):
+    """The filled bands where f swings too fast to draw (grouped with f in the legend): each as
+    (start, stop, x, low, high), the bottom read back from the outline."""
+    found = []
+    for t in figure["data"]:
+        if t.get("fill") != "toself" or t.get("legendgroup") != "f":
+            continue
+        xs = np.array(values(t["x"]), dtype=float)
+        ys = np.array([np.nan if y is None else y for y in values(t["y"])], dtype=float)
+        for piece in np.split(np.arange(len(xs)), np.flatnonzero(np.isnan(xs))):
+            piece = piece[np.isfinite(xs[piece])]
+            if not len(piece):
+                continue
+            top, bottom = piece[: len(piece) // 2], piece[len(piece) // 2 :][::-1]
+            x = xs[top]
+            found.append((x[0], x[-1], x, ys[bottom], ys[top]))
+    return found
+
+
+def drawn_misses(figure, xs, true):
+    """How far f's values ``true`` at ``xs`` are from what the chart draws there: from the line
+    (straight between its samples), or outside the band holding x; 0 where nothing is drawn."""
+    f = trace(figure, "f(x)")
+    line_x = np.array(values(f["x"]), dtype=float)
+    line_y = np.array([np.nan if y is None else y for y in values(f["y"])], dtype=float)
+    i = np.searchsorted(line_x, xs).clip(1, len(line_x) - 1)
+    x0, x1, y0, y1 = line_x[i - 1], line_x[i], line_y[i - 1], line_y[i]
+    line = y0 + (y1 - y0) * (xs - x0) / (x1 - x0)
+    found = np.where(np.isfinite(line), np.abs(line - true), 0.0)
+    for start, stop, x, low, high in bands(figure):
+        at = (xs >= start) & (xs <= stop)
+        low, high = np.interp(xs[at], x, low), np.interp(xs[at], x, high)
+        found[at] = np.maximum(np.maximum(low - true[at], true[at] - high), 0.0)
+    return found
+
+
+@pytest.mark.parametrize("zoom", ["0.01", "0.1", "1.0"])
+def test_limits_page_sin_1_over_x_is_drawn_true_and_its_dots_lie_on_it(zoom):
+    """sin(1/x) at 0: at 20 000 random x of the window, f is within 1 % of the y-range of the
+    drawn line or inside the drawn band; so is every dot marching toward 0 (at zoom 0.01 the
+    grid alone drew a zigzag missing f by its whole height for |x| < 0.003, the dots off it)."""
+    figure = chart(open_page("limits", lang="en", f="sin(1/x)", a="0", zoom=zoom))
+    half = float(zoom)
+    low, high = figure["layout"]["yaxis"]["range"]
+    xs = np.random.default_rng(3).uniform(-half, half, 20_000)
+    assert drawn_misses(figure, xs, np.sin(1 / xs)).max() <= 0.01 * (high - low)
+    for side in ("from the left", "from the right"):
+        dots = trace(figure, side)
+        dot_x, dot_y = np.array(values(dots["x"])), np.array(values(dots["y"]))
+        assert np.allclose(dot_y, np.sin(1 / dot_x), atol=1e-12)
+        assert drawn_misses(figure, dot_x, dot_y).max() <= 0.01 * (high - low)
+
+
+@pytest.mark.parametrize(
+    ("f", "a", "empty", "shown"),
+    [
+        ("sqrt(x)", "0", "from the left", "from the right"),
+        ("ln x", "0", "from the left", "from the right"),
+        ("sqrt(1-x)", "1", "from the right", "from the left"),
+    ],
+)
+def test_limits_page_legend_has_no_side_without_points(f, a, empty, shown):
+    """f defined on one side of a only: no dots on the other side, so no legend entry for it
+    (at every zoom); the side with dots keeps its entry."""
+    at = open_page("limits", lang="en", f=f, a=a)
+    for zoom in (4.0, 0.01):
+        at.select_slider(key="zoom").set_value(zoom).run()
+        names = {t.get("name") for t in chart(at)["data"] if t.get("showlegend", True)}
+        assert empty not in names and shown in names and "f(x)" in names
 
 
 def test_limits_page_marks_f_of_a_and_only_real_holes():
@@ -239,3 +319,12 @@ def test_limits_page_a_point_that_is_not_a_number_says_a_number_is_expected():
         assert not at.exception
         (message,) = [e.value for e in at.error]
         assert message.startswith(start) and "`oo`" in message and " - " not in message
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_limits_tables_write_small_x_without_e_notation(lang):
+    at = open_page("limits", lang=lang, f="sin(1/x)", a="0")
+    cells = "\n".join(m.value for m in at.markdown if m.value.startswith("| "))
+    assert "e-0" not in cells and "e+" not in cells
+    assert "-1 × 10⁻⁶" in cells and "1 × 10⁻⁶" in cells  # x = ∓10⁻⁶, as a reader writes it
+    assert tables(at)[0]["x"][-1] == -1e-6

@@ -196,10 +196,11 @@ def limit_figure(
     if a.is_infinite:
         return _limit_at_infinity(result, samples, march, labels, key, present)
     centre = float(a)
-    traces = [curve(samples.x, samples.y, labels["f"])]
+    traces = [{**curve(samples.x, samples.y, labels["f"]), "legendgroup": "f"}]
+    traces += band_traces(samples)
     for side in ("left", "right"):
-        if (key, side) in march:
-            xs, ys = march[(key, side)]
+        xs, ys = march.get((key, side), ([], []))
+        if _any_finite(ys):  # no dots where f is undefined (√x left of 0): no legend entry
             sizes = np.linspace(7, 12, len(xs))  # growing as they close in on a
             traces.append(
                 {
@@ -210,12 +211,66 @@ def limit_figure(
     markers, extra = _limit_markers(centre, value, result.left, result.right, labels, 14)
     traces.extend(markers)
     lo, hi = centre - key, centre + key
+    even = np.linspace(lo, hi, 400)
     layout = {
         "xaxis": {"range": [lo, hi]},
-        "yaxis": {"range": y_range(_evenly(samples, lo, hi), extra=extra)},
+        "yaxis": {
+            "range": y_range(_evenly(samples, lo, hi), _band_values(samples, even), extra=extra)
+        },
         "shapes": [vertical_line(centre)],
     }
     return figure(traces, "x", "f(x)", present, layout=layout)
+
+
+def band_traces(
+    samples, sign: float = 1.0, color: str = COLORS["f"], group: str = "f", **axes: str
+) -> list[dict]:
+    """Where a curve swings faster than a line can show (``samples.bands``, sin(1/x) near 0):
+    the band it sweeps, outlined in the curve's ``color`` and filled lighter, shown and hidden
+    with its legend entry (``legendgroup`` ``group``). ``sign`` −1 mirrors x (a log axis
+    toward −∞); ``axes`` (``xaxis="x2"``, …) place it on a chart's other axes."""
+    if not samples.bands:
+        return []
+    xs, ys = [], []
+    for band in samples.bands:  # one closed outline each: along the top, back along the bottom
+        xs += [*(sign * band.x), *(sign * band.x[::-1]), np.nan]
+        ys += [*band.high, *band.low[::-1], np.nan]
+    return [
+        {
+            "type": "scatter",
+            "x": np.array(xs),
+            "y": np.array(ys),
+            "mode": "lines",
+            "fill": "toself",
+            "fillcolor": color,
+            "opacity": 0.45,  # lighter than the line: swept too fast to draw, not a solid
+            "line": {"width": 1, "color": color},  # a thin band still looks like the curve
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "legendgroup": group,
+            **axes,
+        }
+    ]
+
+
+def _band_values(samples, xs: np.ndarray) -> np.ndarray:
+    """The bands' low and high ends at those ``xs`` inside a band: a y-range weighs a band as
+    it weighs the line's samples at even x."""
+    found = [np.empty(0)]
+    for band in samples.bands:
+        at = xs[(xs >= band.x[0]) & (xs <= band.x[-1])]
+        found += [np.interp(at, band.x, band.low), np.interp(at, band.x, band.high)]
+    return np.concatenate(found)
+
+
+def _grid(samples, n: int = 400) -> np.ndarray:
+    """``n`` even x across the samples' window (where bands are weighed for a y-range)."""
+    return np.linspace(samples.x[0], samples.x[-1], n)
+
+
+def _any_finite(values) -> bool:
+    """Is any of ``values`` (floats, ``None`` for none) a finite number?"""
+    return bool(np.isfinite(np.asarray(values, dtype=float)).any())
 
 
 def _limit_at_infinity(result, samples, march, labels, reach: int, present: bool) -> go.Figure:
@@ -228,9 +283,12 @@ def _limit_at_infinity(result, samples, march, labels, reach: int, present: bool
         "hovertemplate": f"x = {'' if sign > 0 else '−'}%{{x}}<br>f(x) = %{{y}}<extra></extra>"
     }
     traces = [
-        {**curve(sign * samples.x, samples.y, labels["f"]), **hover},
-        {**points(np.multiply(sign, xs), ys, labels["toward"], COLORS[side]), **hover},
+        {**curve(sign * samples.x, samples.y, labels["f"]), **hover, "legendgroup": "f"},
+        *band_traces(samples, sign),
     ]
+    if _any_finite(ys):  # f undefined that way (√(−x) as x → ∞): no dots, no legend entry
+        dots = points(np.multiply(sign, xs), ys, labels["toward"], COLORS[side])
+        traces.append({**dots, **hover})
     limit = result.left if sign > 0 else result.right
     extra, shapes = [], []
     if limit is not None and limit.is_finite:
@@ -242,6 +300,7 @@ def _limit_at_infinity(result, samples, march, labels, reach: int, present: bool
         for k, t in enumerate(ticks)
     ]
     ends = [0.0, reach + 0.3]
+    even = np.geomspace(samples.x[0], samples.x[-1], 400)  # even on the log axis
     layout = {
         "xaxis": {
             "type": "log",
@@ -249,7 +308,7 @@ def _limit_at_infinity(result, samples, march, labels, reach: int, present: bool
             "tickvals": ticks,
             "ticktext": text,
         },
-        "yaxis": {"range": y_range(samples.y, extra=extra)},
+        "yaxis": {"range": y_range(samples.y, _band_values(samples, even), extra=extra)},
         "shapes": shapes,
     }
     return figure(traces, "x", "f(x)", present, layout=layout)
@@ -297,7 +356,8 @@ def continuity_figure(
     not equal (a hole; a jump's open end), f(a) filled, a dashed asymptote at an infinite
     break, and at a kink the two one-sided tangent half-lines."""
     a = float(continuity.point)
-    traces = [curve(samples.x, samples.y, labels["f"])]
+    traces = [{**curve(samples.x, samples.y, labels["f"]), "legendgroup": "f"}]
+    traces += band_traces(samples)
     shapes = [vertical_line(a)] if continuity.kind == "infinite" else []
     markers, extra = _limit_markers(
         a, continuity.value, continuity.left, continuity.right, labels, 15
@@ -305,9 +365,13 @@ def continuity_figure(
     traces.extend(markers)
     if smooth is not None:
         traces.extend(_tangents(a, float(continuity.value), smooth, labels))
+    ends = (samples.x[0], samples.x[-1])
+    even = np.linspace(*ends, 400)
     layout = {
         "xaxis": {"range": [float(samples.x[0]), float(samples.x[-1])]},
-        "yaxis": {"range": y_range(_evenly(samples, samples.x[0], samples.x[-1]), extra=extra)},
+        "yaxis": {
+            "range": y_range(_evenly(samples, *ends), _band_values(samples, even), extra=extra)
+        },
         "shapes": shapes,
     }
     return figure(traces, "x", "f(x)", present, layout=layout)
@@ -389,14 +453,18 @@ def extrema_figure(found, samples, labels: dict[str, str], present: bool) -> go.
             }
         )
     traces.append({**curve(d1.x, d1.y, labels["derivative"], COLORS["derivative"]), **below})
+    traces += band_traces(f, group="") + band_traces(d1, 1.0, COLORS["derivative"], "", **below)
     layout = {
         "xaxis": {"anchor": "y", "matches": "x2", "showticklabels": False, "title": {"text": ""}},
-        "yaxis": {"domain": [0.41, 1.0], "range": y_range(f.y, extra=[float(p.y) for p in found])},
+        "yaxis": {
+            "domain": [0.41, 1.0],
+            "range": y_range(f.y, _band_values(f, _grid(f)), extra=[float(p.y) for p in found]),
+        },
         "xaxis2": {**_AXIS, "anchor": "y2", "title": {"text": "x"}},
         "yaxis2": {
             **_AXIS,
             "domain": [0.0, 0.35],
-            "range": y_range(d1.y, extra=[0.0]),
+            "range": y_range(d1.y, _band_values(d1, _grid(d1)), extra=[0.0]),
             "title": {"text": "f'(x)"},
         },
     }
@@ -423,7 +491,8 @@ def secant_figure(
     """
     a = float(point)
     xs = np.array([a - 3.0, a + 3.0])
-    traces = [curve(f_samples.x, f_samples.y, labels["f"])]
+    traces = [{**curve(f_samples.x, f_samples.y, labels["f"]), "legendgroup": "f"}]
+    traces += band_traces(f_samples)
     layout = {"xaxis": {"range": [a - 3.0, a + 3.0]}}
     frames = None
     if np.isfinite(value):
@@ -467,7 +536,9 @@ def secant_figure(
             )
         )
     extra = [value] if np.isfinite(value) else []
-    layout["yaxis"] = {"range": y_range(f_samples.y, extra=extra)}
+    layout["yaxis"] = {
+        "range": y_range(f_samples.y, _band_values(f_samples, _grid(f_samples)), extra=extra)
+    }
     return figure(traces, "x", "f(x)", present, height=470, layout=layout, frames=frames)
 
 
@@ -497,8 +568,10 @@ def function_and_derivative(
     drawn for x ≤ 0, nor 2x/(x² − 1) of ln(x² − 1) for |x| ≤ 1)."""
     d_y = np.where(_defined(f_samples, d_samples.x), d_samples.y, np.nan)
     traces = [
-        curve(f_samples.x, f_samples.y, labels["f"]),
-        curve(d_samples.x, d_y, labels["derivative"], COLORS["derivative"]),
+        {**curve(f_samples.x, f_samples.y, labels["f"]), "legendgroup": "f"},
+        {**curve(d_samples.x, d_y, labels["derivative"], COLORS["derivative"]), "legendgroup": "d"},
+        *band_traces(f_samples),
+        *band_traces(d_samples, 1.0, COLORS["derivative"], "d"),
     ]
     return figure(
         traces,
@@ -506,7 +579,9 @@ def function_and_derivative(
         "y",
         present,
         height=340,
-        layout={"yaxis": {"range": y_range(f_samples.y, d_y)}},
+        layout={
+            "yaxis": {"range": y_range(f_samples.y, d_y, _band_values(f_samples, _grid(f_samples)))}
+        },
     )
 
 
