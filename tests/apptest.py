@@ -51,9 +51,21 @@ def tables(at: AppTest) -> list[dict[str, list]]:
     return found
 
 
+_SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
 def _number(cell: str):
+    """A table cell as a float: 0.25, -10⁻⁵, 2.5 × 10⁶ (how ``ui.tables`` writes numbers)."""
     if cell == "—":
         return float("nan")
+    mantissa, times, power = cell.rpartition(" × ")
+    if not times:
+        mantissa, power = ("-1", cell[1:]) if cell.startswith("-10") else ("1", cell)
+    if power.startswith("10") and power[2:] and not power[2:].isascii():
+        try:
+            return float(mantissa) * 10.0 ** int(power[2:].translate(_SUPERSCRIPTS))
+        except ValueError:
+            return cell
     try:
         return float(cell)
     except ValueError:

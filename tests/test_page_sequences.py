@@ -15,6 +15,7 @@ from mathcore.practice import LEVELS
 from tests.apptest import open_page
 from ui import compute
 from ui.i18n import LANGUAGES, catalog, text
+from ui.tables import plain_number
 
 STUDENT = ["x^2", "sin x / x", "1/(x+1)", "relu(x)", "|x - 1|", "e^(-x^2)", "x^3 - 3x", "sqrt x"]
 HOSTILE = [
@@ -252,7 +253,7 @@ def test_backprop_eta_past_new_end_moves_with_note(lang, note):
     assert lr.max == 4.29e-05 and 0 < lr.value < lr.max
     (moved,) = [m.value for m in at.info if m.value.startswith(note)]
     assert "(0.00257)" in moved or "η = 0.00257" in moved  # the student's η, and where it went
-    assert "4.29e-05" in moved and f"{lr.value:.4g}" in moved
+    assert "4.29 × 10⁻⁵" in moved and plain_number(lr.value) in moved
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

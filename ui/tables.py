@@ -27,7 +27,7 @@ def markdown_table(columns: dict[str, Sequence], digits: int = 9) -> str:
 
 def _cell(value, digits: int) -> str:
     if isinstance(value, float):
-        return "—" if math.isnan(value) else f"{value + 0.0:.{digits}g}"  # + 0.0: no "-0"
+        return "—" if math.isnan(value) else plain_number(value, digits)
     return str(value)
 
 
