@@ -511,7 +511,8 @@ def secant_figure(
             ]
 
         def title(step: float) -> dict:
-            return {"text": captions[step], "x": 0.01, "xanchor": "left", "y": 0.98}
+            # bold in every frame: a frame's title replaces the whole title, theme's weight too
+            return {"text": f"<b>{captions[step]}</b>", "x": 0.01, "xanchor": "left", "y": 0.98}
 
         traces.extend(secant(h))
         steps = [s for s in slopes if s > 0]
@@ -521,7 +522,8 @@ def secant_figure(
         ]
         layout |= {
             "title": title(h),
-            "margin": {"t": 75},
+            "margin": {"t": 120 if present else 75},  # the title above the legend, apart
+            "modebar": {"orientation": "v"},  # down the right edge, not over the title's end
             "updatemenus": [play_buttons(600, y=-0.18)],
             "sliders": [_h_slider(steps, h)],
         }
