@@ -512,7 +512,8 @@ def secant_figure(
 
         def title(step: float) -> dict:
             # bold in every frame: a frame's title replaces the whole title, theme's weight too
-            return {"text": f"<b>{captions[step]}</b>", "x": 0.01, "xanchor": "left", "y": 0.98}
+            font = {"weight": "bold"}
+            return {"text": captions[step], "font": font, "x": 0.01, "xanchor": "left", "y": 0.98}
 
         traces.extend(secant(h))
         steps = [s for s in slopes if s > 0]
