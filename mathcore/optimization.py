@@ -309,6 +309,8 @@ def descent_verdict(trajectory: Trajectory) -> str:
     'diverges'
     >>> descent_verdict(gradient_descent((0*w - 4)**2, [w], [0.0], 0.1, 3))
     'flat'
+    >>> descent_verdict(gradient_descent((2*w - 4)**2, [w], [0.0], 1e-18, 3))  # 1 − 8·10⁻¹⁸
+    'slow'
     """
     t = trajectory
     losses, gradients = t.losses, t.gradients
@@ -324,7 +326,10 @@ def descent_verdict(trajectory: Trajectory) -> str:
     if factor is not None and factor > 1 + EDGE_TOLERANCE:
         return "diverges"
     if factor is not None and factor >= 1 - EDGE_TOLERANCE:
-        return "stuck"
+        # |factor| ≈ 1 at two places: the stability edge (the factor ≈ −1: bouncing for ever)
+        # and η ≈ 0 (the factor ≈ +1: w crawls); only the edge is stuck
+        edge = t.max_stable_lr
+        return "stuck" if edge is None or t.learning_rate > edge / 2 else "slow"
     start, end = np.linalg.norm(gradients[0]), np.linalg.norm(gradients[-1])
     if losses[-1] <= max(1e-9 * losses[0], 1e-12) or end <= 1e-6 * start:
         moves = np.diff(t.points, axis=0)

@@ -7,7 +7,7 @@ import streamlit as st
 from mathcore.optimization import descent_advice
 from ui import compute, figures
 from ui.i18n import text
-from ui.inputs import computed, kept_eta, slider_default
+from ui.inputs import computed, decimals, kept_eta, slider_default
 from ui.messages import descent_box, tex
 from ui.page import chart, header, inputs_area, presenting, setup_page
 from ui.ranges import within
@@ -80,7 +80,7 @@ def sliders(lang: str, x: float, y: float) -> None:
         high,
         value=slider_default("lr", min(0.05, float(f"{stable / 4:.3g}"))),  # |1 − 2ηx²| ≤ 1/2
         step=round(stable / 100, 6),
-        format="%.4f",
+        format=decimals(round(stable / 100, 6)),
         key="lr",
         bind="query-params",
     )
@@ -101,7 +101,7 @@ def sliders(lang: str, x: float, y: float) -> None:
     if x:
         st.markdown(text(lang, "descent.threshold", **limits))
     trajectory, verdict, samples = compute.descent_view(x, y, float(lr), float(w0), int(steps))
-    factor = contraction(trajectory.contraction or 0.0)
+    factor = contraction(trajectory.contraction or 0.0, 2 * float(lr) * x * x)
     message = text(lang, f"descent.verdict.{verdict}", factor=factor)
     if verdict == "slow":  # only advice that helps from these settings
         tips = descent_advice(
@@ -125,10 +125,13 @@ def sliders(lang: str, x: float, y: float) -> None:
     )
 
 
-def contraction(factor: float) -> str:
-    """|1 − 2ηx²| to 6 digits, or as many as it takes not to read 1 when it is not 1."""
+def contraction(factor: float, gap: float) -> str:
+    """|1 − 2ηx²| to 6 digits, or as many as it takes not to read 1 when it is not 1 (``gap``
+    = 2ηx², written out when even 15 digits read 1)."""
     shown = plain_number(factor, 6)
-    return plain_number(factor, 15) if shown == "1" and factor != 1 else shown
+    if shown == "1" and factor != 1:
+        shown = plain_number(factor, 15)
+    return f"1 − {plain_number(gap, 3)}" if shown == "1" and 0 < gap < 1e-6 else shown
 
 
 descent_page()

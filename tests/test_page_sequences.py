@@ -197,7 +197,8 @@ del _page, _name, _machine, _case  # so pytest collects each page's case once
 
 def verdicts(at) -> list[str]:
     """The verdict boxes of /gradient-descent (success, warning or error)."""
-    return [e.value for e in [*at.success, *at.warning, *at.error] if "2ηx²" in e.value]
+    boxes = [*at.success, *at.info, *at.warning, *at.error]
+    return [e.value for e in boxes if "2ηx²" in e.value and not e.value.startswith("**η")]
 
 
 @pytest.mark.parametrize(
@@ -277,3 +278,17 @@ def test_derivatives_where_f_has_no_value(lang):
     at = open_page("derivatives", lang=lang, f="ln|x|", a="0")
     assert_answers_in_its_language(at)
     assert text(lang, "continuity.undefined", a="0") in [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_descent_tiny_eta_is_slow_not_stuck(lang):
+    # found by a fresh pair of eyes: x = 0.0001 (computed with 0.001), 100, then 0.001 rescales
+    # η to 5·10⁻¹²: |1 − 2ηx²| = 1 − 10⁻¹⁷ is 1 in floats, which read as "bounces for ever"
+    at = open_page("gradient-descent", lang=lang)
+    for x in (0.0001, 100.0, 0.001):
+        at.number_input(key="x").set_value(x).run()
+        assert_answers_in_its_language(at)
+    assert at.slider(key="lr").value < 1e-10
+    (shown,) = verdicts(at)
+    assert shown.startswith(text(lang, "descent.verdict.slow", factor="")[:12])
+    assert "1 − " in shown and "< 1" in shown  # 1 − 10⁻¹⁷ written out, not "1 < 1"

@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui import compute
 from ui.i18n import text
-from ui.inputs import kept_eta, slider_default
+from ui.inputs import decimals, kept_eta, slider_default
 from ui.page import inputs_area
 from ui.ranges import within
 from ui.tables import plain_number, tex_number
@@ -56,7 +56,7 @@ def descent_sliders(lang: str, lam: float) -> tuple[float, float, int, float, fl
         high,
         value=slider_default("lr", float(f"{min(0.2, 0.9 * stable):.3g}")),
         step=high / 150,
-        format="%.4f" if stable >= 0.01 else "%.2e",  # large data: a tiny stable η
+        format=decimals(high / 150),  # large data: a tiny stable η, in decimals
         key="lr",
         bind="query-params",
     )

@@ -4,6 +4,7 @@ place where engine errors become translated messages."""
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -150,6 +151,12 @@ def kept_eta(key: str, high: float, stable: float, topic: str) -> tuple[float, f
     new = min(float(f"{value * stable / before:.4g}"), high) if before else high
     st.session_state[key] = new
     return value, new, new < high
+
+
+def decimals(step: float) -> str:
+    """A slider's ``format`` showing its step: ``%.4f`` at least, ``%.6f`` for a step of 10⁻⁶
+    (a tiny η read 0.0000, and e-notation is no number for a student)."""
+    return f"%.{max(4, math.ceil(-math.log10(step) - 1e-9))}f"
 
 
 def slider_default(key: str, default: float) -> float | None:
