@@ -127,3 +127,13 @@ def test_gradient_descent_numbers_read_as_numbers_not_e_notation(lang):
     at = open_page("gradient-descent", lang=lang, x="-3", y="0", w0="0")  # w stays 0: no "-0"
     shown = " ".join(e.value for e in at.markdown)
     assert "w = -0" not in shown and "= -0$" not in shown
+
+
+def test_gradient_descent_chart_draws_the_step_the_text_names():
+    # found by a fresh pair of eyes: η at the slider's end (0.375 at x = 2) diverges to
+    # w = −2046 after 10 steps; the chart stopped at |w| < 1000 (w = −510), the text named −2046
+    at = open_page("gradient-descent", lang="en", lr="0.375")
+    ws = values(trace(chart(at), "descent steps")["x"])
+    final = next(m.value for m in at.markdown if m.value.startswith("After"))
+    assert f"w = {ws[-1]:.4g}" in final.replace("−", "-")
+    assert len(ws) == 11 and ws[-1] == pytest.approx(-2046, abs=1)

@@ -14,7 +14,7 @@ from mathcore.backprop import build_graph
 from mathcore.extrema import piecewise_constant
 from mathcore.points import as_point, finite_at, value_at
 from mathcore.sampling import sample_windows
-from ui.figures import on_screen
+from ui.figures import LINE_LIMIT, on_screen
 
 X = sp.Symbol("x", real=True)
 ZOOMS = (0.01, 0.05, 0.1, 0.5, 1.0, 2.0, 4.0, 10.0)  # the limits page's zoom slider
@@ -161,7 +161,7 @@ def descent_view(x: float, y: float, lr: float, w0: float, steps: int):
     slider move does not wait for a worker."""
     loss = descent_loss(x, y)
     trajectory = mc.gradient_descent(loss, [W], [w0], lr, steps)
-    finite = trajectory.points[on_screen(trajectory.points), 0]
+    finite = trajectory.points[on_screen(trajectory.points, LINE_LIMIT), 0]
     minimum = y / x if x else 0.0
     lo = min([*finite, minimum]) - 1.0
     hi = max([*finite, minimum]) + 1.0

@@ -28,9 +28,12 @@ COLORS = {
 DRAWN_LIMIT = 1e3  # iterates of a diverging descent beyond this are left out of plots and ranges
 
 
-def on_screen(points: np.ndarray) -> np.ndarray:
+def on_screen(points: np.ndarray, limit: float = DRAWN_LIMIT) -> np.ndarray:
     """Which descent iterates (rows of ``Trajectory.points``) are small enough to draw."""
-    return np.all(np.abs(points) < DRAWN_LIMIT, axis=1)
+    return np.all(np.abs(points) < limit, axis=1)
+
+
+LINE_LIMIT = 1e8  # one weight: a diverging run is drawn to its last step (it stops at 10⁶ × L₀)
 
 
 KIND_COLORS = {"local_min": "#0072B2", "local_max": "#D55E00", "neither": "#999999"}
@@ -605,7 +608,7 @@ def descent_figure(
     point and a short tangent, and the loss against the iteration (optionally log scale). Play
     adds the steps one by one in the browser (Plotly frames)."""
     ws, losses = trajectory.points[:, 0], trajectory.losses
-    shown = on_screen(trajectory.points)
+    shown = on_screen(trajectory.points, LINE_LIMIT)  # the caption names the last w: draw it
     ws, losses, slopes = ws[shown], losses[shown], trajectory.gradients[shown, 0]
     gap = np.full_like(ws, np.nan)
     seg_x = np.column_stack([ws - 0.3, ws + 0.3, gap]).ravel()
