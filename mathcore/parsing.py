@@ -604,6 +604,11 @@ MAX_DATA_POINTS = 12
 MAX_DATA_VALUE = 1000
 
 
+# a comma, or spaces between the end of one number and the start of the next (not before or
+# after an operator: "1 - 2" is one number); replaced by a comma padded to the same length
+_SEPARATOR = re.compile(r"(?<=[\w.)π])\s+(?=[\w.(π√]|-(?=[\w.(π√]))")
+
+
 def parse_numbers(text: str) -> tuple[sp.Expr, ...]:
     """Comma-separated finite real numbers — a column of data such as ``0, 1, 2.5, pi/2`` —
     at most ``MAX_DATA_POINTS`` of them, each within ±``MAX_DATA_VALUE``.
@@ -614,8 +619,14 @@ def parse_numbers(text: str) -> tuple[sp.Expr, ...]:
     Traceback (most recent call last):
     ...
     mathcore.errors.InputError: unknown name 'y' at 6 (only - may be used as variables here)
+
+    Spaces between two numbers separate them too, as in a column pasted from a spreadsheet
+    (``0 1 2 3``, ``1 -2``); a space inside an expression does not (``1 - 2``, ``pi / 2``):
+
+    >>> parse_numbers("0 1 2 3"), parse_numbers("1 -2,  pi / 2")
+    ((0, 1, 2, 3), (1, -2, pi/2))
     """
-    parts = text.split(",")
+    parts = _SEPARATOR.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text).split(",")
     if len(parts) > MAX_DATA_POINTS:
         raise InputError(
             "too_many_numbers", "too many numbers", {"most": MAX_DATA_POINTS}, len(text)

@@ -160,3 +160,11 @@ def test_loss_surface_keeps_the_students_rate_when_the_data_change():
     # ∂L/∂b = −7; with η = 0.1 the first step lands on (0.75, 4.7)
     path = trace(chart(at, 0), "descent path")
     assert (values(path["x"])[1], values(path["y"])[1]) == pytest.approx((0.75, 4.7))
+
+
+def test_backprop_data_separated_by_spaces_is_a_column_not_a_product():
+    # found by a fresh pair of eyes: "0 1 2 3" was read as 0·1·2·3, one point, silently
+    spaced = open_page("backprop", lang="en", xs="0 1 2 3", ys="1 3 5 7")
+    commas = open_page("backprop", lang="en", xs="0, 1, 2, 3", ys="1, 3, 5, 7")
+    assert spaced.latex[0].value == commas.latex[0].value
+    assert "105" not in spaced.latex[0].value
