@@ -76,7 +76,8 @@ def extrema_page() -> None:
         key="extrema-chart",
     )
     if steps_only:
-        st.info(text(lang, "extrema.piecewise_constant"))
+        kind = "constant" if steps_only == "constant" else "piecewise_constant"
+        st.info(text(lang, f"extrema.{kind}"))
     else:
         critical_table(lang, found, d1, d2)
     st.markdown(text(lang, "extrema.ml"))

@@ -2,6 +2,8 @@
 
 import math
 
+import pytest
+
 from tests.apptest import chart, open_page, tables, trace, values
 
 
@@ -92,3 +94,15 @@ def test_extrema_page_max_of_a_cube_root_and_a_cosine():
     assert not at.exception and not at.error
     kinds = tables(at)[0]["kind"]
     assert "local minimum" in kinds and "local maximum" in kinds
+
+
+@pytest.mark.parametrize(
+    ("lang", "start"), [("en", "**f is constant:**"), ("ko", "**f는 상수함수")]
+)
+def test_extrema_page_a_constant_is_not_a_step_function(lang, start):
+    # found by a fresh pair of eyes: f = 0 and f = 5 were called step functions "between jumps"
+    for f in ("0", "5"):
+        at = open_page("extrema", lang=lang, f=f)
+        assert [i.value for i in at.info if i.value.startswith(start)]
+    at = open_page("extrema", lang="en", f="floor(x)")  # a real step function still is one
+    assert at.info[0].value.startswith("**f is a step function:**")

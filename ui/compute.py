@@ -108,6 +108,8 @@ def extrema_view(f: str, interval: tuple[float, float] | None):
         lo, hi = -5.0, 5.0
     samples = [run(mc.sample_function, e, X, lo, hi, 600) for e in (expr, d1, d2)]
     steps_only = not found and run(piecewise_constant, expr, X, d1)
+    if steps_only and d1 == 0:  # no jumps at all: a constant, not a step function
+        steps_only = "constant"
     return found, d1, d2, samples, steps_only
 
 
