@@ -40,8 +40,10 @@ def test_home_explains_errors_in_both_languages():
 
 def test_home_shows_hostile_text_only_as_code():
     at = run(lang="en", f="__import__('os').system('ls')")
-    assert at.error[0].value == "The character `U+0027` is not allowed."
+    assert at.error[0].value == "The character `'` is not allowed."  # as itself, in code
     assert at.code[0].value.startswith("__import__('os')")
+    at = run(lang="en", f="x`**y**`")  # a backtick could close the code span: its code point
+    assert at.error[0].value == "The character `U+0060` is not allowed."
 
 
 def test_home_has_a_card_per_topic():

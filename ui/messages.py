@@ -57,7 +57,12 @@ def _code_safe(value: object) -> str:
     s = str(value)
     if all(ch in _SAFE for ch in s):
         return s
-    return " ".join(f"U+{ord(ch):04X}" if ch not in _SAFE and not ch.isalpha() else ch for ch in s)
+    # a printable character is shown as itself ("!" reads better than U+0021); only what could
+    # close the code span (a backtick) or cannot be seen gets its code point
+    return "".join(
+        ch if ch.isprintable() and not ch.isspace() and ch != "`" else f" U+{ord(ch):04X} "
+        for ch in s
+    ).strip()
 
 
 _DESCENT_BOX = {  # how a gradient-descent verdict is shown; the rest (diverges, stuck) are errors
