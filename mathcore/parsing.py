@@ -594,6 +594,8 @@ def parse_point(text: str) -> sp.Expr:
     ...
     mathcore.errors.InputError: unknown name 'x' at 0 (only - may be used as variables here)
     """
+    if not text.strip():
+        raise InputError("empty_point", "type a point", {}, 0)  # not "type a function"
     value = parse_expression(text, variables=())
     if value in (sp.oo, -sp.oo) or (value.is_real and value.is_finite):
         return value

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from tests.apptest import chart, open_page, tables, trace, values
+from ui.i18n import text
 
 
 def test_limits_page_course_example_sides_differ():
@@ -328,3 +329,10 @@ def test_limits_tables_write_small_x_without_e_notation(lang):
     assert "e-0" not in cells and "e+" not in cells
     assert "-1 × 10⁻⁶" in cells and "1 × 10⁻⁶" in cells  # x = ∓10⁻⁶, as a reader writes it
     assert tables(at)[0]["x"][-1] == -1e-6
+
+
+@pytest.mark.parametrize(("page", "lang"), [("limits", "en"), ("continuity", "ko")])
+def test_an_empty_point_asks_for_a_point_not_a_function(page, lang):
+    # found by a fresh pair of eyes: clearing "Point a" answered "Type a function"
+    at = open_page(page, lang=lang, f="x^2", a="")
+    assert [e.value for e in at.error] == [text(lang, "input.error.empty_point")]
