@@ -80,7 +80,7 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
     (w, b), loss = path.points[-1], path.losses[-1]
     numbers = {"w": w, "b": b, "loss": loss, "best_w": best[0], "best_b": best[1]}
     numbers = {k: tex_number(v) for k, v in numbers.items()}
-    st.markdown(text(lang, "backprop.final", steps=done, **numbers))
+    st.markdown(text(lang, "backprop.final", count=done, **numbers))
     solid = st.expander(
         text(lang, "backprop.surface3d"), key="surface3d", on_change="rerun", bind="query-params"
     )

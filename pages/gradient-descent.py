@@ -114,13 +114,13 @@ def sliders(lang: str, x: float, y: float) -> None:
     numbers = dict(zip(("w", "loss", "best"), map(tex_number, final), strict=True))
     key = "descent.final" if x else "descent.final_flat"  # x = 0: no one best w
     done = len(trajectory.losses) - 1
-    st.markdown(text(lang, key, steps=done, **numbers))
+    st.markdown(text(lang, key, count=done, **numbers))
     if done < steps:  # the run was cut off: the loss blew up
         st.markdown(text(lang, "descent.stopped", done=done, asked=steps))
     log = st.toggle(text(lang, "descent.log"), key="log", bind="query-params")
     chart(
         figures.descent_figure(trajectory, samples, labels, log, presenting()),
-        text(lang, "a11y.descent", steps=len(trajectory.losses) - 1, w=numbers["w"]),
+        text(lang, "a11y.descent", count=len(trajectory.losses) - 1, w=numbers["w"]),
         key="descent-chart",
     )
 

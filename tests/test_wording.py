@@ -186,3 +186,14 @@ def test_every_formula_on_a_page_says_ln_not_log(page, query, shown, lang):
     everything = "\n".join(str(e.value) for e in elements)
     assert shown in everything
     assert r"\log" not in everything
+
+
+def test_one_step_is_singular():
+    # found by a fresh pair of eyes: "After 1 steps" on /gradient-descent and /backprop
+    from tests.apptest import open_page
+
+    at = open_page("gradient-descent", lang="en", steps="1")
+    said = " ".join(m.value for m in at.markdown)
+    assert "After 1 step:" in said and "1 steps" not in said
+    at = open_page("backprop", lang="en", steps="1")
+    assert "After 1 step:" in " ".join(m.value for m in at.markdown)
