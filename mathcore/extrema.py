@@ -15,13 +15,32 @@ in the formula (:func:`switch_points`); at a switch point the one-sided derivati
 quotients in 80-digit arithmetic, decide whether f'(c) is 0, does not exist, or is some other
 number (then c is no critical point).
 
+Equations SymPy cannot solve in time (x = cos x, where a Max switches) are solved numerically:
+sign changes on a grid of the window, refined by bisection. Where a grid :data:`_FINE` times finer
+counts other sign changes than the grid (cos((x + 2)/x) turning ever faster toward 0), the
+equation has more roots than the grid can tell apart [1]_, often infinitely many: no point
+found numerically in such a stretch is listed, and an exact one only as far as f's values
+confirm it. Every verdict is finally checked against f's own values beside the point [2]_, in
+40-digit arithmetic (:func:`_by_values`): a point whose values contradict its verdict gets the
+verdict the values show (test ``"values"``), or is left out when they show none.
+
 >>> x = sp.Symbol("x", real=True)
 >>> [(p.x, p.y, p.kind, p.test) for p in critical_points(x**2 - 4*x + 3, x)]
 [(2, -1, 'local_min', 'second_derivative')]
+
+References
+----------
+.. [1] W. H. Press et al., *Numerical Recipes*, 3rd ed. (2007), §9.1 "Bracketing and
+   Bisection": sign changes on a grid bracket roots, and miss those closer than its step.
+.. [2] J. Stewart, *Calculus*, §4.1 "Maximum and Minimum Values": f(c) is a local minimum when
+   f(c) ≤ f(x) for x near c; a critical number is where f'(c) = 0 or does not exist.
 """
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import functools
 import math
 import time
 from dataclasses import dataclass
@@ -34,7 +53,6 @@ import sympy as sp
 from mathcore.derivatives import derivative
 from mathcore.errors import SYMPY_FAILURES
 from mathcore.points import REAL_FUNCTIONS, numeric, value_at
-from mathcore.sampling import numpy_function
 from mathcore.timelimit import TimeLimitExceeded, time_limit
 
 KINDS = ("local_min", "local_max", "neither")
@@ -45,6 +63,10 @@ SWITCH_SECONDS = 0.5  # for finding where f's pieces switch
 SOLVE_SECONDS = 1.0  # SymPy's share of the work, all solves together; then numeric searches
 MAX_STEPS = 400  # floor/ceiling crossings examined at most (beyond: f jumps more than we draw)
 _DIGITS = 80  # one-sided difference quotients with h = 1e-20 … 1e-40 need ~80 digits
+_FINE = 8  # the resolution check: a grid this many times finer must find the same sign changes
+_SAME = 1e-12  # two candidates closer than this are one point found twice
+_CHECK_DIGITS = 40  # f's values beside a point, for the final check of its verdict
+_CHECK_STEPS = 20  # … at t = r·1.6⁻ᵏ, k < 20 (down to r/10⁴), r = min(gap / 2, 1e-3)
 _STEP_KINDS = (sp.Abs, sp.sign, sp.Heaviside)
 
 
@@ -69,6 +91,19 @@ def critical_points(
     """Critical points of ``expr`` in the open ``interval`` (default: all, but only those in
     (−10, 10) when there are infinitely many), sorted by x.
 
+    Parameters
+    ----------
+    expr : f, a real function of ``var``.
+    var : the variable.
+    interval : an open interval (lo, hi) to look in; ``None`` for the whole line.
+
+    Returns
+    -------
+    list of CriticalPoint
+        Each with x, f(x), its kind and the test that decided it. Where the points pile up
+        faster than the numeric search can tell apart (cos((x + 2)/x) near 0) they are left out:
+        every point listed is confirmed by f's own values beside it.
+
     Examples
     --------
     >>> x = sp.Symbol("x", real=True)
@@ -88,33 +123,59 @@ def critical_points(
     [(0, 'local_min'), (1, 'neither')]
     >>> critical_points(sp.floor(x)**2, x)  # f' = 0 wherever it exists: nothing isolated
     []
+    >>> [(p.x, p.kind) for p in critical_points(sp.Max(x, sp.cos(sp.Abs(x - 1))), x, (-3, 3))]
+    [(-2.14159265358979, 'local_min'), (1, 'neither')]
     """
     d1 = derivative(expr, var)
     if piecewise_constant(expr, var, d1):
         return []
     window = sp.Interval.open(*(interval or DEFAULT_WINDOW))
     domain = sp.Interval.open(*interval) if interval else sp.S.Reals
+    unresolved: list[tuple[float, float]] = []  # stretches the numeric searches cannot resolve
     # switch points first, with their own share: where pieces meet is where the traps are
     # ({x ≠ 0: x² sin(1/x), 0} at 0), and the search for f' = 0 may use up its whole time
-    switches = set(_switches(expr, d1, var, domain, window, time.monotonic() + SWITCH_SECONDS))
+    budget = time.monotonic() + SWITCH_SECONDS
+    switches = _switches(expr, d1, var, domain, window, budget, unresolved)
     budget = time.monotonic() + SOLVE_SECONDS
     found = _stationary(d1, var, domain, window, budget)
-    numeric_search = found is None
-    if numeric_search:
-        found = _numeric_roots(d1, var, window)
+    if found is None:
+        found = _numeric_roots(d1, var, window, unresolved)
     # a numeric root at a switch point (the grid point 0.0 where f' is exactly 0) is that point
-    stationary = {r for r in found if all(abs(float(r - s)) > 1e-12 for s in switches)}
-    everything = sorted(stationary | switches, key=float)
+    at_switches = sorted(float(s) for s in switches)
+    stationary = {r for r in found if not _near(float(r), at_switches)}
+    everything = sorted(stationary | set(switches), key=float)
+    fences = sorted([float(c) for c in everything] + [end for z in unresolved for end in z])
     f = _mp_function(expr, var)
     result = []
-    for i, c in enumerate(everything):
-        previous = everything[i - 1] if i else None
-        following = everything[i + 1] if i + 1 < len(everything) else None
-        gap = min([abs(float(c - p)) for p in (previous, following) if p is not None] + [1e-3])
+    for c in everything:
+        where = float(c)
+        gap = _gap(where, fences)
+        if any(lo <= where <= hi for lo, hi in unresolved):
+            # among more roots than the grid tells apart: a float found there may be an artefact
+            # of the grid, and an exact point has no known neighbours (f's values up to 1e-3
+            # decide: {x ≠ 0: x² sin(1/x), 0} is neither at 0, however close its roots come)
+            if isinstance(c, sp.Float):
+                continue
+            gap = 2e-3
         point = _critical_point(expr, d1, f, var, c, gap, c in stationary)
         if point is not None:
             result.append(point)
     return result
+
+
+def _gap(t: float, fences: list[float]) -> float:
+    """Distance from ``t`` to the nearest other of the sorted ``fences`` (the other candidates and
+    the ends of unresolved stretches), ``inf`` when there is none."""
+    i = bisect.bisect_left(fences, t - _SAME)
+    j = bisect.bisect_right(fences, t + _SAME)
+    near = ([t - fences[i - 1]] if i else []) + ([fences[j] - t] if j < len(fences) else [])
+    return min(near, default=math.inf)
+
+
+def _near(t: float, points: list[float]) -> bool:
+    """Is ``t`` within :data:`_SAME` of one of the sorted ``points``?"""
+    i = bisect.bisect_left(points, t)
+    return any(abs(points[j] - t) <= _SAME for j in (i - 1, i) if 0 <= j < len(points))
 
 
 def piecewise_constant(expr: sp.Expr, var: sp.Symbol, d1: sp.Expr | None = None) -> bool:
@@ -144,7 +205,19 @@ def switch_points(
     Zeros of the arguments of Abs, sign and Heaviside; where two arguments of Max or Min are
     equal; boundaries of Piecewise conditions; where a floor or ceiling argument is an integer
     (at most :data:`MAX_STEPS`); zeros of the base of a fractional power. Exact where SymPy
-    solves the equation in time, else floats from a numeric search.
+    solves the equation in time, else floats from a numeric search, which leaves out the
+    stretches where the roots lie closer together than its grid can tell apart.
+
+    Parameters
+    ----------
+    expr : f, a real function of ``var``.
+    var : the variable.
+    interval : an open interval (lo, hi) to look in; ``None`` for the whole line.
+
+    Returns
+    -------
+    list of Expr
+        Exact numbers where SymPy solved, 60-digit Floats where the grid found them; sorted.
 
     Examples
     --------
@@ -155,40 +228,53 @@ def switch_points(
     [-pi, 0, pi]
     >>> switch_points(sp.floor(x / 2), x, (-3, 3))
     [-2, 0, 2]
+    >>> [round(float(c), 12) for c in switch_points(sp.Max(x, sp.cos(x)), x, (-3, 3))]
+    [0.739085133215]
     """
     window = sp.Interval.open(*(interval or DEFAULT_WINDOW))
     domain = sp.Interval.open(*interval) if interval else sp.S.Reals
-    points = _switch_equations(expr, var, domain, window, time.monotonic() + SOLVE_SECONDS)
-    return sorted(points, key=float)
+    unresolved: list[tuple[float, float]] = []
+    budget = time.monotonic() + SOLVE_SECONDS
+    points = _switch_equations(expr, var, domain, window, budget, unresolved)
+    kept = [c for c in points if not any(lo <= float(c) <= hi for lo, hi in unresolved)]
+    return sorted(kept, key=float)
 
 
 def _critical_point(expr, d1, f, var, c, gap, stationary) -> CriticalPoint | None:
     """``c`` as a critical point, or ``None`` when it is none (f undefined or jumping there, f'(c)
-    a nonzero number, f flat on both sides)."""
+    a nonzero number, f flat on both sides) or when f's values beside it contradict every verdict.
+    ``gap`` is the distance to the nearest other candidate (or unresolved stretch)."""
     local = _one_sided(f, c)
     if local is None:
         return None
-    if not local.continuous:
-        return _jump_point(expr, f, var, c)
-    if not stationary:
-        left, right = local.left, local.right
-        exists = math.isfinite(left) and abs(left - right) <= 1e-9 * max(1.0, abs(left))
-        if exists and abs(left) > 1e-12:
-            return None  # differentiable with f'(c) ≠ 0: an ordinary point
-        stationary = exists
     found_numerically = isinstance(c, sp.Float)
     at = sp.Float(c, 15) if found_numerically else c
+    if not local.continuous:
+        verdict, stationary = _jump_kind(f, c), False
+    else:
+        if not stationary:
+            left, right = local.left, local.right
+            exists = math.isfinite(left) and abs(left - right) <= 1e-9 * max(1.0, abs(left))
+            if exists and abs(left) > 1e-12:
+                return None  # differentiable with f'(c) ≠ 0: an ordinary point
+            stationary = exists
+        curvature = local.curvature if stationary else math.nan
+        verdict = _classify(d1, f, var, c, min(gap, 1e-3), curvature)
+    if verdict is None:
+        return None  # flat on both sides
+    # checked where f is continuous at c itself (x rounded to 15 digits may be a hair off the
+    # corner), at a jump at the x reported (its value y is f there, on one side of the jump)
+    verdict = _by_values(f, c if local.continuous else at, verdict, min(gap / 2, 1e-3))
+    if verdict is None:
+        return None
     y = value_at(expr, var, at)
     if y is None:
         return None
-    verdict = _classify(d1, f, var, c, gap, local.curvature if stationary else math.nan)
-    if verdict is None:
-        return None  # flat on both sides
     kind, test = verdict
     return CriticalPoint(at, y, kind, test, stationary, found_numerically)
 
 
-def _jump_point(expr, f, var, c) -> CriticalPoint | None:
+def _jump_kind(f, c) -> tuple[str, str] | None:
     """A jump at c where f(c) exists: f'(c) does not exist, so c is a critical point; the derivative
     tests say nothing there, so f(c) is compared with f just beside it (h = 10⁻²⁰, 10⁻³⁰ at 80
     digits): above f(c) on both sides a local minimum, below on both a local maximum (at most
@@ -208,16 +294,57 @@ def _jump_point(expr, f, var, c) -> CriticalPoint | None:
     if signs == [0, 0]:
         return None
     if min(signs) >= 0:
-        kind = "local_min"
-    elif max(signs) <= 0:
-        kind = "local_max"
-    else:
-        kind = "neither"
-    at = sp.Float(c, 15) if isinstance(c, sp.Float) else c
-    y = value_at(expr, var, at)
-    return (
-        None if y is None else CriticalPoint(at, y, kind, "values", False, isinstance(c, sp.Float))
-    )
+        return "local_min", "values"
+    if max(signs) <= 0:
+        return "local_max", "values"
+    return "neither", "values"
+
+
+def _by_values(f, c, verdict, radius) -> tuple[str, str] | None:
+    """``verdict`` (kind, test) when f's values beside ``c`` agree with it, else the kind those
+    values show (test ``"values"``), else ``None``.
+
+    f(c ± t), t = radius·1.6⁻ᵏ (k < :data:`_CHECK_STEPS`), is compared with f(c) in
+    :data:`_CHECK_DIGITS`-digit arithmetic (level within 10⁻²⁰·max(1, |f(c)|)). The radius stays
+    below the distance to the nearest other candidate, so f is monotone on each side up to it
+    when no candidate is missing: a local minimum has no value below f(c), a local maximum none
+    above, "neither" is not above (or below) on both sides at every t. A side with values both
+    above and below f(c) shows no kind; a side where f is undefined shows nothing."""
+    with mpmath.workdps(_CHECK_DIGITS):
+        a = mpmath.mpf(str(sp.N(c, _CHECK_DIGITS)))
+        fa = _evaluate(f, a)
+        if fa is None or not radius > 0:
+            return None
+        level = mpmath.mpf(10) ** -20 * max(1, abs(fa))
+        steps = [mpmath.mpf(radius) / mpmath.mpf(1.6) ** k for k in range(_CHECK_STEPS)]
+        sides = []
+        for side in (-1, 1):
+            values = (_evaluate(f, a + side * t) for t in steps)
+            sides.append(
+                {
+                    0 if abs(v - fa) <= level else int(mpmath.sign(v - fa))
+                    for v in values
+                    if v is not None
+                }
+            )
+    left, right = sides
+    agrees = {
+        "local_min": -1 not in left | right,
+        "local_max": 1 not in left | right,
+        "neither": not (left == right == {1} or left == right == {-1}),
+    }
+    if agrees[verdict[0]]:
+        return verdict
+    if {-1, 1} <= left or {-1, 1} <= right:
+        return None  # f turns within the radius: a candidate is missing here, nothing is certain
+    above = [1 if 1 in side else -1 if -1 in side else 0 for side in (left, right)]
+    if above == [0, 0]:
+        return None
+    if min(above) >= 0:
+        return "local_min", "values"
+    if max(above) <= 0:
+        return "local_max", "values"
+    return "neither", "values"
 
 
 def _stationary(d1, var, domain, window, budget) -> list[sp.Expr] | None:
@@ -263,20 +390,27 @@ def _branch_equations(d: sp.Expr) -> list[sp.Expr]:
     return [d.xreplace(dict(zip(steps, choice, strict=True))) for choice in product(*values)]
 
 
-def _solve(lhs, var, region, window, budget) -> list[sp.Expr] | None:
+def _solve(lhs, var, region, window, budget, stretches=False) -> list[sp.Expr] | None:
     """Real zeros of ``lhs`` in ``region`` (those in ``window`` when infinitely many), or
-    ``None`` when SymPy cannot answer within the shared ``budget``."""
+    ``None`` when SymPy cannot answer within the shared ``budget`` (``None``: no limit).
+    ``stretches``: where lhs = 0 on whole intervals, their ends count as zeros (two arguments
+    of a Max equal on a stretch switch, if anywhere, where it ends)."""
     if lhs == 0 or region is sp.S.EmptySet:
         return []  # a flat piece: nothing isolated
     if var not in lhs.free_symbols:
         return []
     try:
-        with time_limit(budget - time.monotonic()):
+        with time_limit(budget - time.monotonic()) if budget else contextlib.nullcontext():
             found = sp.solveset(lhs, var, region)
             if not isinstance(found, sp.FiniteSet):
                 found = found.intersect(window)
     except (*SYMPY_FAILURES, TimeLimitExceeded):
         return None
+    parts = found.args if isinstance(found, sp.Union) else (found,)
+    if stretches and all(isinstance(p, sp.FiniteSet | sp.Interval) for p in parts):
+        bounds = [e for p in parts if p.is_Interval for e in p.boundary]
+        ends = [e for e in bounds if window.contains(e) is sp.true]
+        found = sp.FiniteSet(*ends, *(e for p in parts if not p.is_Interval for e in p))
     if found is sp.S.EmptySet:
         return []
     if not isinstance(found, sp.FiniteSet) or not all(r.is_real for r in found):
@@ -299,16 +433,16 @@ def _off_the_steps(d: sp.Expr) -> sp.Expr:
     return sp.S.One if constant(d, False) else d
 
 
-def _numeric_roots(d1, var, window) -> list[sp.Expr]:
-    """Sign changes of f' on a grid, refined by bisection (all brackets at once) to ~1e-12;
-    grid points where f' is exactly 0 count only when f' is not 0 at both neighbours (a flat
-    stretch has no isolated critical points)."""
-    slope = numpy_function(d1, var)
-    xs = np.linspace(float(window.start), float(window.end), _GRID)[1:-1]
-    ys = slope(xs)
-    zero = ys == 0
-    lonely = zero & ~np.r_[False, zero[:-1]] & ~np.r_[zero[1:], False]
-    roots = [sp.Float(x, 15) for x in xs[lonely]]
+def _numeric_roots(d1, var, window, unresolved) -> list[sp.Expr]:
+    """Sign changes of f' on a grid, refined by bisection (all brackets at once) to ~1e-12 and
+    confirmed in 30-digit arithmetic (:func:`_confirmed_root`); grid points where f' is exactly
+    0 count only when f' is not 0 at both neighbours (a flat stretch has no isolated critical
+    points). Stretches the grid cannot resolve (see :func:`_scan`) are added to
+    ``unresolved``."""
+    slope, xs, ys, zones = _scan(d1, var, window)
+    unresolved.extend(zones)
+    xs, ys = xs[1:-1], ys[1:-1]
+    roots = [sp.Float(x, 15) for x in xs[_lonely_zeros(ys)]]
     brackets = np.nonzero(np.sign(ys[:-1]) * np.sign(ys[1:]) < 0)[0]
     lo, hi, sign_lo = xs[brackets], xs[brackets + 1], np.sign(ys[brackets])
     for _ in range(60):
@@ -319,22 +453,164 @@ def _numeric_roots(d1, var, window) -> list[sp.Expr]:
     # sides of a root, and huge on both sides of a pole
     scale = max(1.0, float(np.nanmedian(np.abs(ys)))) if np.isfinite(ys).any() else 1.0
     at_root = np.maximum(np.abs(slope(lo)), np.abs(slope(hi))) < 1e-6 * scale
-    roots.extend(sp.Float(x, 15) for x in ((lo + hi) / 2)[at_root])
+    g = _mp_function(d1, var)
+    for i in np.nonzero(at_root)[0]:
+        root = _confirmed_root(g, lo[i], hi[i], xs[brackets[i]], xs[brackets[i] + 1])
+        if root is not None:
+            roots.append(sp.Float(root, 15))
     return roots
 
 
-def _switches(expr, d1, var, domain, window, budget) -> list[sp.Expr]:
-    """Switch points of f, and zeros of the denominators of f' (cusps, vertical tangents)."""
-    points = _switch_equations(expr, var, domain, window, budget)
+def _confirmed_root(g, lo, hi, start, end):
+    """The sign change of g in the float bracket [lo, hi] (inside the grid cell [start, end]),
+    checked in 30-digit arithmetic: floats may see a sign change that rounding made (f' =
+    (sin u − u cos u)/sin²u loses every digit near u = 0). When g has the same sign at both
+    ends at 30 digits, the bracket is widened (up to the cell) until it changes sign and the
+    change is found again by bisection; ``None`` when it never changes sign."""
+    with mpmath.workdps(30):
+        scale = max(1.0, abs(float(lo)))
+        for wider in (0.0, 1e-12, 1e-9, 1e-6, math.inf):
+            a = mpmath.mpf(max(float(lo) - wider * scale, float(start)))
+            b = mpmath.mpf(min(float(hi) + wider * scale, float(end)))
+            ga, gb = _evaluate(g, a), _evaluate(g, b)
+            if ga is not None and gb is not None and mpmath.sign(ga) * mpmath.sign(gb) <= 0:
+                break
+        else:
+            return None
+        if not wider:
+            return (a + b) / 2
+        sign_a = mpmath.sign(ga)
+        while b - a > mpmath.mpf(10) ** -25 * scale:
+            mid = (a + b) / 2
+            value = _evaluate(g, mid)
+            if value is None:
+                return mid  # g undefined inside: at a hole of f, which the caller finds
+            a, b = (mid, b) if mpmath.sign(value) == sign_a else (a, mid)
+        return (a + b) / 2
+
+
+def _lonely_zeros(ys: np.ndarray) -> np.ndarray:
+    """Grid points where the values are exactly 0 and their neighbours are not (a stretch of
+    zeros is no isolated root)."""
+    zero = ys == 0
+    return zero & ~np.r_[False, zero[:-1]] & ~np.r_[zero[1:], False]
+
+
+_LARGEST, _SMALLEST = sp.Function("_largest"), sp.Function("_smallest")
+_ELEMENTWISE = {  # Max and Min of arrays, without SymPy's rewriting into Piecewise (slow, can hang)
+    "_largest": lambda *args: functools.reduce(np.maximum, args),
+    "_smallest": lambda *args: functools.reduce(np.minimum, args),
+}
+
+
+def _on_grid(expr, var):
+    """``(values, vectorized)``: ``values(xs)`` is f on a NumPy array of points, ``nan`` where f is
+    undefined or not real (as :func:`mathcore.sampling.numpy_function`; Max and Min element-wise).
+    Where NumPy cannot take the formula (a condition it cannot select on) f is evaluated point
+    by point in mpmath, slower (``vectorized`` False)."""
+    f = _mp_function(expr, var)
+
+    def pointwise(xs):
+        found = (_evaluate(f, mpmath.mpf(float(t))) for t in xs)
+        return np.array([np.nan if v is None else float(v) for v in found])
+
+    def values(xs):
+        with np.errstate(all="ignore"):  # real input: sqrt(−1), log(−1), (−8)^(1/3) give nan
+            raw = np.broadcast_to(np.asarray(fast(xs)), xs.shape).astype(complex)
+        small_imag = np.abs(raw.imag) <= 1e-9 * np.maximum(1.0, np.abs(raw.real))
+        real = np.where(small_imag, raw.real, np.nan)
+        return np.where(np.isfinite(real), real, np.nan)
+
+    failures = (*SYMPY_FAILURES, ArithmeticError, NameError, SyntaxError)
+    flat = _evaluable(expr).replace(sp.Max, _LARGEST).replace(sp.Min, _SMALLEST)
+    try:
+        fast = sp.lambdify(var, flat, modules=[_ELEMENTWISE, "numpy"])
+        values(np.linspace(-1.0, 1.0, 3))  # some formulas fail only when called
+    except failures:
+        return pointwise, False
+
+    def guarded(xs):
+        try:
+            return values(xs)
+        except failures:
+            return pointwise(xs)
+
+    return guarded, True
+
+
+def _scan(expr, var, window):
+    """``(values, xs, ys, unresolved)``: f on the grid of ``window``, and the stretches where that
+    grid cannot resolve f's sign changes.
+
+    A cell of the grid is unresolved when a grid :data:`_FINE` times finer counts a different
+    number of sign changes in it: f has roots closer together than the grid's step there (near
+    0 for cos((x + 2)/x), where there are infinitely many). Cells where the finer grid meets an
+    undefined or (nearly) zero value are not judged. Point-by-point evaluation (see
+    :func:`_on_grid`) only has the grid itself: two neighbouring cells that both change sign
+    count as unresolved."""
+    values, vectorized = _on_grid(expr, var)
+    low, high = float(window.start), float(window.end)
+    if not vectorized:
+        xs = np.linspace(low, high, _GRID)
+        ys = values(xs)
+        changes = _changes(ys)
+        crowded = changes & (np.r_[False, changes[:-1]] | np.r_[changes[1:], False])
+        return values, xs, ys, _stretches(xs, crowded)
+    fine_xs = np.linspace(low, high, (_GRID - 1) * _FINE + 1)
+    fine = values(fine_xs)
+    xs, ys = fine_xs[::_FINE], fine[::_FINE]
+    finite = np.abs(fine[np.isfinite(fine)])
+    noise = 1e-12 * max(1.0, float(np.median(finite))) if len(finite) else 0.0
+    unclear = ~(np.abs(fine) > noise)  # nan, or too close to 0 to trust its sign
+    judged = ~(unclear[:-1] | unclear[1:]).reshape(-1, _FINE).any(axis=1)
+    finer = _changes(fine).reshape(-1, _FINE).sum(axis=1)
+    return values, xs, ys, _stretches(xs, judged & (finer != _changes(ys)))
+
+
+def _changes(ys: np.ndarray) -> np.ndarray:
+    """For each cell between neighbouring values: do they have opposite signs?"""
+    return np.sign(ys[:-1]) * np.sign(ys[1:]) < 0
+
+
+def _stretches(xs: np.ndarray, cells: np.ndarray) -> list[tuple[float, float]]:
+    """The marked cells of the grid ``xs`` as stretches (lo, hi): cells up to four apart are one
+    stretch, widened by a cell on each side."""
+    marked = np.nonzero(cells)[0]
+    if not len(marked):
+        return []
+    step = float(xs[1] - xs[0])
+    breaks = np.nonzero(np.diff(marked) > 4)[0]
+    firsts, lasts = marked[np.r_[0, breaks + 1]], marked[np.r_[breaks, len(marked) - 1]]
+    return [
+        (float(xs[i]) - step, float(xs[j + 1]) + step) for i, j in zip(firsts, lasts, strict=True)
+    ]
+
+
+def _switches(expr, d1, var, domain, window, budget, unresolved) -> list[sp.Expr]:
+    """Switch points of f, and zeros of the denominators of f' (cusps, vertical tangents), each
+    once; stretches the numeric searches cannot resolve are added to ``unresolved``."""
+    points = _switch_equations(expr, var, domain, window, budget, unresolved)
     branches = [b for b, _ in d1.args] if isinstance(d1, sp.Piecewise) else [d1]
     for branch in branches:
         denominator = sp.together(branch).as_numer_denom()[1]
-        points |= set(_zeros(denominator, var, domain, window, budget))
+        points |= set(_zeros(denominator, var, domain, window, budget, unresolved))
     inside = domain.intersect(window) if window.is_subset(domain) else domain
-    return [c for c in points if c.is_finite and inside.contains(c) is sp.true]
+    return _distinct([c for c in points if c.is_finite and inside.contains(c) is sp.true])
 
 
-def _switch_equations(expr, var, domain, window, budget) -> set[sp.Expr]:
+def _distinct(points) -> list[sp.Expr]:
+    """``points`` without repeats: a float within :data:`_SAME` of an exact point, or of another
+    float, is the same root found twice (x = cos|x − 1| numerically at 1, |x − 1| exactly)."""
+    exact = [c for c in points if not isinstance(c, sp.Float)]
+    kept, seen = list(exact), sorted(float(c) for c in exact)
+    for c in sorted((c for c in points if isinstance(c, sp.Float)), key=float):
+        if not _near(float(c), seen):
+            kept.append(c)
+            bisect.insort(seen, float(c))
+    return kept
+
+
+def _switch_equations(expr, var, domain, window, budget, unresolved) -> set[sp.Expr]:
     points: set[sp.Expr] = set()
     for node in sp.preorder_traversal(expr):
         if not node.has(var):
@@ -353,25 +629,29 @@ def _switch_equations(expr, var, domain, window, budget) -> set[sp.Expr]:
         else:
             continue
         for side in sides:
-            points |= set(_zeros(side, var, domain, window, budget))
-    return points
+            points |= set(_zeros(side, var, domain, window, budget, unresolved))
+    return set(_distinct(points))
 
 
-def _zeros(lhs, var, domain, window, budget) -> list[sp.Expr]:
-    """Zeros of ``lhs``: exact when SymPy answers in time, else sign changes on a grid."""
+def _zeros(lhs, var, domain, window, budget, unresolved) -> list[sp.Expr]:
+    """Zeros of ``lhs``: exact when SymPy answers in time (at once, whatever time is left, for a
+    polynomial of degree ≤ 2: a threshold x < c, |x − 1|, x = x²), else sign changes on a grid
+    (its unresolved stretches are added to ``unresolved``)."""
     if var not in lhs.free_symbols:
         return []
-    exact = _solve(lhs, var, domain, window, budget)
+    simple = lhs.is_polynomial(var) and sp.degree(lhs, var) <= 2
+    exact = _solve(lhs, var, domain, window, None if simple else budget, stretches=True)
     if exact is not None:
         return exact
-    xs = np.linspace(float(window.start), float(window.end), _GRID)
-    return _grid_roots(_mp_function(lhs, var), xs, numpy_function(lhs, var)(xs))
+    _, xs, ys, zones = _scan(lhs, var, window)
+    unresolved.extend(zones)
+    return _grid_roots(_mp_function(lhs, var), xs, ys)
 
 
 def _integer_crossings(u, var, window) -> list[sp.Expr]:
     """x in ``window`` where ``u`` passes an integer (the steps of floor(u) and ceiling(u))."""
     xs = np.linspace(float(window.start), float(window.end), _GRID)
-    values = numpy_function(u, var)(xs)
+    values = _on_grid(u, var)[0](xs)
     finite = values[np.isfinite(values)]
     if not len(finite):
         return []
@@ -389,12 +669,14 @@ def _integer_crossings(u, var, window) -> list[sp.Expr]:
 
 
 def _grid_roots(g, xs, ys) -> list[sp.Float]:
-    """Zeros of g from its values ``ys`` on the grid ``xs``: grid points where g = 0, and sign
-    changes refined by bisection in 60-digit arithmetic (a sign change across a pole is
-    dropped: g is not tiny there)."""
-    roots = [sp.Float(x, 60) for x in xs[ys == 0][1:-1]] if (ys == 0).any() else []
+    """Zeros of g from its values ``ys`` on the grid ``xs``: grid points inside the grid where
+    g = 0 (alone: a stretch of zeros is no isolated root), and sign changes refined by bisection
+    in 60-digit arithmetic (a sign change across a pole is dropped: g is not tiny there)."""
+    inner = _lonely_zeros(ys)
+    inner[[0, -1]] = False
+    roots = [sp.Float(x, 60) for x in xs[inner]]
     with mpmath.workdps(60):
-        for i in np.nonzero(np.sign(ys[:-1]) * np.sign(ys[1:]) < 0)[0]:
+        for i in np.nonzero(_changes(ys))[0]:
             lo, hi, sign_lo = mpmath.mpf(xs[i]), mpmath.mpf(xs[i + 1]), np.sign(ys[i])
             for _ in range(170):
                 mid = (lo + hi) / 2
@@ -422,7 +704,15 @@ class _Local:
 def _mp_function(expr, var):
     """f for mpmath numbers, with the course's real-only √, ln and |·| (points.REAL_FUNCTIONS):
     |√x| has no value at x < 0, as on every other page."""
-    return sp.lambdify(var, expr.xreplace({sp.zoo: sp.nan}), modules=[REAL_FUNCTIONS, "mpmath"])
+    return sp.lambdify(var, _evaluable(expr), modules=[REAL_FUNCTIONS, "mpmath"])
+
+
+def _evaluable(expr: sp.Expr) -> sp.Expr:
+    """``expr`` as lambdify can print it: ``zoo`` as ``nan``, and each root of a polynomial that
+    SymPy keeps as ``CRootOf`` (a piece boundary of f' where x⁵ − x⁴ + … = 2) as a 100-digit
+    float."""
+    roots = {r: sp.Float(r.evalf(100), 100) for r in expr.atoms(sp.CRootOf)}
+    return expr.xreplace({sp.zoo: sp.nan, **roots})
 
 
 def _evaluate(f, t):
@@ -488,7 +778,7 @@ def _classify(d1, f, var, c, gap, curvature) -> tuple[str, str] | None:
     if math.isfinite(curvature) and abs(curvature) > 1e-9:
         return ("local_min" if curvature > 0 else "local_max"), "second_derivative"
     sides = [c - sp.Float(gap / 2, 60), c + sp.Float(gap / 2, 60)]
-    left, right = numeric(d1, var, sides)
+    left, right = numeric(_evaluable(d1), var, sides)
     if math.isnan(left) or math.isnan(right):  # f' undefined there: how f itself moves
         with mpmath.workdps(_DIGITS):
             fc, *around = (_evaluate(f, mpmath.mpf(str(sp.N(p, _DIGITS)))) for p in [c, *sides])

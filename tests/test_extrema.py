@@ -1,6 +1,7 @@
 """critical_points: the course's examples, the tests that decide them, windows and fallbacks."""
 
 import mpmath
+import numpy as np
 import pytest
 import sympy as sp
 
@@ -268,6 +269,13 @@ ORACLE = [
     (x - 1) * CUBE_ROOT,
     sp.Max(x / 2, sp.sin(x)),
     sp.Abs(x**3 - x),
+    sp.Max(x, sp.cos(sp.Abs(x - 1))),
+    sp.Min(x, sp.cos(sp.Abs(x - 1))),
+    sp.Max(x, sp.sin(x), sp.cos(x)),
+    sp.Max(x / 2, x**2 - 1, sp.cos(x)),
+    sp.Abs(sp.sin(x) - R(1, 2)),
+    sp.Min(x - 1, sp.sin(x)),
+    sp.Max(-x, sp.sin(x)),
 ]
 STEP = 0.004
 
@@ -343,3 +351,187 @@ def test_critical_points_use_the_real_root_even_inside_abs():
     # invent values there): |√x| + |x + 1| is √x + x + 1 on its domain x ≥ 0, with no point at −1
     assert details(sp.Abs(sp.sqrt(x)) + sp.Abs(x + 1)) == details(sp.sqrt(x) + x + 1)
     assert details(sp.Abs(sp.sqrt(x**2 - 1))) == details(sp.sqrt(x**2 - 1))
+
+
+# --- switch points of Max/Min with transcendental equations (found numerically) ---------------
+# Expected values are hand-derived (the reasoning is in each comment) or solved with
+# mpmath.findroot at 30 digits; positions are compared within TOL.
+
+TOL = 1e-12
+
+
+def root(g, guess):
+    """A zero of ``g`` (mpmath functions) near ``guess``, or inside ``guess`` = (a, b) where g
+    changes sign, to 30 digits."""
+    with mpmath.workdps(30):
+        if isinstance(guess, tuple):
+            return mpmath.findroot(g, guess, solver="illinois")
+        return mpmath.findroot(g, guess)
+
+
+def confirmed_by_values(expr, p, radius="1e-3"):
+    """f's own values at 30 digits on ±radius (201 points) agree with ``p.kind``: a local
+    minimum has none below f(p.x), a maximum none above, and "neither" is no strict extremum."""
+    f = sp.lambdify(x, expr, modules="mpmath")
+    with mpmath.workdps(30):
+        c, radius = mpmath.mpf(sp.Float(sp.N(p.x, 30), 30)), mpmath.mpf(radius)
+        centre = mpmath.re(f(c))
+        others = [mpmath.re(f(c + k * radius / 100)) for k in range(-100, 101) if k]
+    slack = 1e-12
+    if p.kind == "local_min":
+        return all(v >= centre - slack for v in others)
+    if p.kind == "local_max":
+        return all(v <= centre + slack for v in others)
+    return not (all(v > centre + slack for v in others) or all(v < centre - slack for v in others))
+
+
+def near(points, expected):
+    """``points`` are the (x, kind) pairs ``expected``, x within TOL."""
+    return len(points) == len(expected) and all(
+        p.kind == kind and abs(float(p.x) - float(want)) < TOL
+        for p, (want, kind) in zip(points, expected, strict=True)
+    )
+
+
+def test_critical_points_max_and_min_with_cos_of_abs():
+    # x = cos|x − 1| only at 1: h = x − cos(x − 1) has h' = 1 + sin(x − 1) ≥ 0 and h(1) = 0, and
+    # x > 1 ≥ cos beyond. So Max is cos(x − 1) left of 1 (a minimum −1 at 1 − π) and x right of
+    # it: at 1, f rises on both sides (slope 0 then 1): neither. The root found numerically at 1
+    # is the Abs's exact 1, not a second point (it was: a spurious minimum at 1 − 4e-58).
+    found = critical_points(sp.Max(x, sp.cos(sp.Abs(x - 1))), x, (-3, 3))
+    assert near(found, [(1 - sp.pi, "local_min"), (1, "neither")])
+    assert (found[1].x, found[1].y) == (1, 1) and float(found[0].y) == pytest.approx(-1, abs=TOL)
+    # Min is x left of 1 (rising to 1) and cos(x − 1) < 1 right of it: a local maximum at 1
+    found = critical_points(sp.Min(x, sp.cos(sp.Abs(x - 1))), x, (-3, 3))
+    assert [(p.x, p.y, p.kind) for p in found] == [(1, 1, "local_max")]
+
+
+def test_critical_points_where_switch_points_pile_up():
+    """x = cos((x + 2)/x) has infinitely many roots piling up at 0; the grid cannot tell them
+    apart there, so nothing is claimed in that stretch, and every claim is what f's values say."""
+    found = {}
+    for expr in (sp.Max(x, sp.cos((x + 2) / x)), sp.Min(x, sp.cos((x + 2) / x))):
+        found[expr] = critical_points(expr, x, (-3, 3))
+        assert found[expr] and all(confirmed_by_values(expr, p) for p in found[expr])
+        assert not [p for p in found[expr] if abs(float(p.x)) < 0.01]
+        # away from the pile-up every local extremum of a dense sampling is found
+        for lo, hi in ((-3.0, -0.15), (0.15, 3.0)):
+            inside = [p.kind for p in found[expr] if lo < p.x < hi and p.kind != "neither"]
+            assert inside == [kind for _, kind in sampled_extrema(expr, lo, hi)]
+    # at −2, cos((x + 2)/x) = cos 0 = 1 > x: the largest value f takes
+    largest = found[sp.Max(x, sp.cos((x + 2) / x))]
+    (top,) = [p for p in largest if abs(float(p.x) + 2) < TOL]
+    assert (float(top.y), top.kind) == (1.0, "local_max")
+    # the only switch point in (−0.7, −0.55), x = cos((x + 2)/x) solved with mpmath; f falls
+    # (cos) into it and rises (x) out of it: a corner minimum
+    c = root(lambda t: t - mpmath.cos((t + 2) / t), (-0.7, -0.55))
+    (corner,) = [p for p in largest if -0.7 < p.x < -0.55]
+    assert corner.kind == "local_min" and abs(float(corner.x) - float(c)) < TOL
+    # sin(1/x) and x·sin(1/x) pile up the same way: their extrema too are only claimed where
+    # the grid resolves them
+    for expr in (sp.sin(1 / x), x * sp.sin(1 / x), sp.Max(x, sp.sin(1 / x))):
+        assert all(confirmed_by_values(expr, p) for p in critical_points(expr, x, (-3, 3)))
+
+
+def test_switch_points_found_numerically_are_roots():
+    # x = cos x at the Dottie number only; x = cos((x + 2)/x): every point listed is a root to
+    # 1e-25 (60-digit bisection), none is listed where the roots pile up at 0
+    (dottie,) = switch_points(sp.Max(x, sp.cos(x)), x, (-3, 3))
+    assert abs(float(dottie) - float(root(lambda t: mpmath.cos(t) - t, 0.7))) < TOL
+    found = switch_points(sp.Max(x, sp.cos((x + 2) / x)), x, (-3, 3))
+    assert found and not [c for c in found if abs(float(c)) < 0.01]
+    with mpmath.workdps(60):
+        for c in found:
+            t = mpmath.mpf(str(c))
+            assert abs(t - mpmath.cos((t + 2) / t)) < 1e-25
+
+
+# Max(relu, cos|·|) as the parser writes it: Piecewise inside Max and inside cos
+RELU_COS = sp.Max(sp.Piecewise((x, x > 0), (0, True)), sp.cos(sp.Piecewise((x, x > 0), (-x, True))))
+
+
+def test_critical_points_max_of_piecewise_and_cos_of_piecewise(monkeypatch):
+    # x ≤ 0: max(0, cos x), flat 0 until −π/2, then cos rising to its top 1 at 0 (f'' = −1);
+    # x > 0: max(x, cos x), cos falling until x = cos x (the Dottie number), then x: a corner
+    dottie = root(lambda t: mpmath.cos(t) - t, 0.7)
+    expected = [(-sp.pi / 2, "local_min"), (0, "local_max"), (dottie, "local_min")]
+    assert near(critical_points(RELU_COS, x, (-3, 3)), expected)
+
+    # NumPy may refuse a formula when called ("invalid entry 0 in condlist": a condition that
+    # is not an array of booleans): the grid is then evaluated point by point, same answer
+    def refuse(*args, **kwargs):
+        raise TypeError("invalid entry 0 in condlist: should be boolean ndarray")
+
+    monkeypatch.setattr(np, "select", refuse)
+    assert near(critical_points(RELU_COS, x, (-3, 3)), expected)
+
+
+def test_critical_points_more_switches_with_trig():
+    dottie = root(lambda t: mpmath.cos(t) - t, 0.7)
+    # Max of three: sin on (−3, −3π/4), cos on (−3π/4, d), x beyond d = cos d
+    found = critical_points(sp.Max(x, sp.sin(x), sp.cos(x)), x, (-3, 3))
+    assert near(found, [(-3 * sp.pi / 4, "local_min"), (0, "local_max"), (dottie, "local_min")])
+    # x² − 1 until x² − 1 = cos x (−r), cos until cos x = x/2 (s), x/2 until x/2 = x² − 1, at
+    # (1 + √17)/4, where f keeps rising (slopes ½ then (1 + √17)/2): neither
+    r = root(lambda t: t**2 - 1 - mpmath.cos(t), 1.2)
+    s = root(lambda t: mpmath.cos(t) - t / 2, 1.0)
+    found = critical_points(sp.Max(x / 2, x**2 - 1, sp.cos(x)), x, (-3, 3))
+    assert near(
+        found,
+        [(-r, "local_min"), (0, "local_max"), (s, "local_min"), ((1 + sp.sqrt(17)) / 4, "neither")],
+    )
+    # |sin x − 1/2|: zeros (corners, minima) at π/6 and 5π/6, tops 3/2 at −π/2 and 1/2 at π/2
+    found = critical_points(sp.Abs(sp.sin(x) - R(1, 2)), x, (-3, 3))
+    assert [(p.x, p.y, p.kind) for p in found] == [
+        (-sp.pi / 2, R(3, 2), "local_max"),
+        (sp.pi / 6, 0, "local_min"),
+        (sp.pi / 2, R(1, 2), "local_max"),
+        (5 * sp.pi / 6, 0, "local_min"),
+    ]
+    # Min(x − 1, sin x): sin x until x − 1 = sin x, then x − 1 falls below it: one corner top
+    c = root(lambda t: t - 1 - mpmath.sin(t), 1.9)
+    assert near(critical_points(sp.Min(x - 1, sp.sin(x)), x, (-3, 3)), [(c, "local_max")])
+    # Max(−x, sin x): −x = sin x only at 0 (a point of the grid, where −x − sin x is exactly 0);
+    # −x for x < 0, sin x after: a corner minimum at 0, the top of sin at π/2
+    found = critical_points(sp.Max(-x, sp.sin(x)), x, (-3, 3))
+    assert near(found, [(0, "local_min"), (sp.pi / 2, "local_max")])
+
+
+def test_critical_points_when_sympy_never_answers(monkeypatch):
+    """Every equation solved numerically: jumps at thresholds and corners come out as floats,
+    and each verdict still agrees with f's values at the point reported."""
+    import mathcore.extrema
+
+    monkeypatch.setattr(mathcore.extrema, "_solve", lambda *args, **kwargs: None)
+    # x ≤ −1: max(x + 2, sin(…)) = x + 2 rising to f(−1) = 1; just right of −1 it is
+    # max(x, sin(x − 1/2)) ≈ sin(−3/2) ≈ −0.997: a jump down, so −1 is a local maximum
+    expr = sp.Max(
+        sp.Piecewise((x + 2, x <= -1), (x, True)),
+        sp.sin(sp.Piecewise((x, x < -2), (x - R(1, 2), True))),
+    )
+    found = critical_points(expr, x, (-3, 3))
+    corner = root(lambda t: t + 2 - mpmath.sin(t), -2.5)  # x + 2 = sin x: sin falls, x + 2 rises
+    crossing = root(lambda t: t - mpmath.sin(t - 0.5), -1.0)  # both rise: neither
+    assert near(found, [(corner, "local_min"), (-1, "local_max"), (crossing, "neither")])
+    assert all(p.numeric for p in found) and all(confirmed_by_values(expr, p) for p in found)
+    found = critical_points(sp.Max(x, sp.cos(sp.Abs(x - 1))), x, (-3, 3))
+    assert near(found, [(1 - sp.pi, "local_min"), (1, "neither")])
+
+
+def test_critical_points_never_raise_where_numpy_cannot_evaluate():
+    # |sin x| / max(0, x): undefined for x ≤ 0 (the grid's NumPy formula has a zoo there);
+    # sin x / x on (0, 3) has derivative (x cos x − sin x)/x² < 0 (tan x > x): no critical point
+    assert critical_points(sp.Abs(sp.sin(x)) / sp.Max(0, x), x, (-3, 3)) == []
+
+
+def test_critical_points_when_f_prime_has_polynomial_root_boundaries():
+    # Min(x⁵ − x, 1/2): f' is a Piecewise whose pieces end at roots of x⁵ − x − 1/2, which
+    # SymPy keeps as CRootOf (lambdify cannot print those: this raised NameError). x⁵ − x has
+    # its top 4/5·5^(−1/4) ≈ 0.535 > 1/2 at −5^(−1/4): capped by 1/2 between the roots a < b < 0
+    # of x⁵ − x = 1/2 around it (rising into the flat: a maximum; falling out of it: a maximum);
+    # the bottom at 5^(−1/4) is a minimum; at the root c > 1 it rises into 1/2: a maximum.
+    a, b, c = (root(lambda t: t**5 - t - 0.5, guess) for guess in (-0.77, -0.55, 1.1))
+    bottom = 5 ** R(-1, 4)
+    found = critical_points(sp.Min(x**5 - x, R(1, 2)), x, (-3, 3))
+    expected = [(a, "local_max"), (b, "local_max"), (bottom, "local_min"), (c, "local_max")]
+    assert near(found, expected)

@@ -387,6 +387,13 @@ def test_derivatives_match_difference_quotients(case):
 @SETTINGS
 @given(functions)
 @example(sp.Max(UNARY["cbrt"](X), sp.cos(X)))  # found: ValueError from Piecewise
+@example(sp.Max(X, sp.cos(sp.Abs(X - 1))))  # found: a minimum at 1 (a switch found twice)
+@example(sp.Max(X, sp.cos((X + 2) / X)))  # found: extrema among switches piling up at 0
+@example(sp.Min(X, sp.sin((X - 2) / X)))  # found: the same, with Min and sin
+@example(  # found: TypeError "invalid entry 0 in condlist" (NumPy), reported from a session
+    sp.Max(sp.Piecewise((X, X > 0), (0, True)), sp.cos(sp.Piecewise((X, X > 0), (-X, True))))
+)
+@example(sp.Min(3, X + 2) / sp.sin(X + 2))  # found: a stationary point beside the hole at −2
 def test_critical_points_are_what_they_say(expr):
     points = engine(critical_points, expr, X, (-3, 3))
     if points is None:
