@@ -24,6 +24,7 @@ SHOTS = {  # name: lesson link
     "backprop": "/backprop?surface3d=true&",
     "cube-root": "/continuity?f=x%5E(1%2F3)&a=0&",  # a vertical tangent: the real cube root
     "piecewise": "/derivatives?f=%7Bx%20!%3D%200%3A%20x%5E2%20sin(1%2Fx)%2C%200%7D&a=0&h=0.1&",
+    "oscillation": "/limits?f=sin(1%2Fx)&a=0&zoom=0.01&",  # the band f sweeps, not a zigzag
 }
 PROJECTED = (
     "home",
