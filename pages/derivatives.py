@@ -138,7 +138,9 @@ def _line(slope: sp.Expr, intercept: sp.Expr) -> str:
     x = sp.Symbol("x", real=True)
     if slope.is_Rational and intercept.is_Rational:
         return latex(slope * x + intercept)
-    return latex(sp.Float(float(slope), 4) * x + sp.Float(float(intercept), 4))
+    m, b = (float(v) for v in (slope, intercept))  # a whole number reads 1, not 1.0
+    m, b = (int(v) if v == int(v) else sp.Float(v, 4) for v in (m, b))
+    return latex(m * x + b)
 
 
 derivatives_page()

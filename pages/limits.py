@@ -55,6 +55,8 @@ def show_verdict(lang: str, result) -> None:
     verdict = result.verdict
     if verdict == "oscillates" and result.unbounded:
         verdict = "oscillates_unbounded"
+    if verdict == "undefined" and result.left_kind == result.right_kind == "undefined":
+        verdict = "undefined_both"  # √x at −1: on neither side, not "one side"
     edge = edge_side(result.left_kind, result.right_kind)
     if result.point.is_finite and edge is not None:  # the one-sided limit from inside
         limit = getattr(result, edge)

@@ -162,3 +162,10 @@ def test_derivatives_page_draws_f_prime_only_where_f_is_defined(f, a):
     for x, y in zip(dx, dy, strict=True):
         if not math.isnan(y):  # drawn: f is defined there (|x| ≤ 1 undefined for ln(x² − 1))
             assert (x > 0) if f != "ln(x^2-1)" else (abs(x) > 1)
+
+
+def test_derivatives_tangent_of_sin_at_pi_has_no_float_one():
+    # found by a fresh pair of eyes: "y = 3.142 − 1.0 x"; f′(π) = −1 exactly, f(π) = 0
+    at = open_page("derivatives", lang="en", f="sin x", a="pi")
+    said = " ".join(e.value for e in [*at.success, *at.markdown])
+    assert "3.142 - x" in said and "1.0" not in said

@@ -336,3 +336,10 @@ def test_an_empty_point_asks_for_a_point_not_a_function(page, lang):
     # found by a fresh pair of eyes: clearing "Point a" answered "Type a function"
     at = open_page(page, lang=lang, f="x^2", a="")
     assert [e.value for e in at.error] == [text(lang, "input.error.empty_point")]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_limits_page_undefined_on_both_sides_says_neither(lang):
+    # found by a fresh pair of eyes: √x at −1 said "not defined on one side"
+    at = open_page("limits", lang=lang, f="sqrt(x)", a="-1")
+    assert at.error[0].value == text(lang, "limits.verdict.undefined_both", a="-1")
