@@ -262,10 +262,17 @@ class _Names:
         return len(name) > 1 and all(ch in self.letters for ch in name)
 
     def unknown(self, name: str, position: int | None) -> InputError:
-        suggestion = None
+        # log10, log2: "log" would be ln here (the course's notation); the base goes second
+        base = re.fullmatch(r"log_?(\d+)", name)
+        suggestion = f"log(x, {base.group(1)})" if base else None
         for fn in sorted(FUNCTIONS, key=len, reverse=True):
             rest = name[len(fn) :]
-            if name.startswith(fn) and rest and (self.known(rest) or self.splittable(rest)):
+            if (
+                suggestion is None
+                and name.startswith(fn)
+                and rest
+                and (self.known(rest) or self.splittable(rest))
+            ):
                 suggestion = f"{fn}({rest})"
                 break
         if suggestion is None and len(name) > 1:

@@ -323,3 +323,14 @@ def test_parse_expression_piecewise_without_otherwise_is_undefined_there():
     assert values[0] == 0.5 and math.isnan(values[1])
     sampled = evaluate(expr, x, np.array([0.5, 2.0]))
     assert sampled[0] == 0.5 and math.isnan(sampled[1])
+
+
+def test_log_with_a_base_in_its_name_suggests_the_base_as_second_argument():
+    # found by a fresh pair of eyes: log10 suggested "log", which is ln in the course
+    for typed, suggestion in (("log10(x)", "log(x, 10)"), ("log2 x", "log(x, 2)")):
+        with pytest.raises(InputError) as info:
+            parse_expression(typed)
+        assert info.value.params["suggestion"] == suggestion
+        x = sp.Symbol("x", real=True)
+        base = int(suggestion.split(", ")[1].rstrip(")"))
+        assert parse_expression(suggestion) == sp.log(x) / sp.log(base)
