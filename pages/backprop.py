@@ -80,7 +80,9 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
     (w, b), loss = path.points[-1], path.losses[-1]
     numbers = {"w": w, "b": b, "loss": loss, "best_w": best[0], "best_b": best[1]}
     numbers = {k: tex_number(v) for k, v in numbers.items()}
-    st.markdown(text(lang, "backprop.final", count=done, **numbers))
+    if line := compute.least_loss_line(xs, ys):  # all x equal: a valley floor, not a point
+        numbers |= {"c": tex_number(line[0]), "m": tex_number(line[1])}
+    st.markdown(text(lang, f"backprop.final{'_line' if line else ''}", count=done, **numbers))
     solid = st.expander(
         text(lang, "backprop.surface3d"), key="surface3d", on_change="rerun", bind="query-params"
     )

@@ -168,3 +168,14 @@ def test_backprop_data_separated_by_spaces_is_a_column_not_a_product():
     commas = open_page("backprop", lang="en", xs="0, 1, 2, 3", ys="1, 3, 5, 7")
     assert spaced.latex[0].value == commas.latex[0].value
     assert "105" not in spaced.latex[0].value
+
+
+@pytest.mark.parametrize(
+    ("xs", "ys", "line"), [("1,1,1,1", "1,2,3,4", ("1", "2.5")), ("5", "7", ("5", "7"))]
+)
+def test_backprop_least_loss_on_a_line_is_said_to_be_a_line(xs, ys, line):
+    # found by a fresh pair of eyes: all x equal (or one point) named one "least loss" point
+    # far from where the run ended, although every point of c·w + b = mean(y) is a minimum
+    at = open_page("backprop", lang="en", xs=xs, ys=ys)
+    (final,) = [m.value for m in at.markdown if m.value.startswith("After")]
+    assert f"${line[0]}\\,w + b = {line[1]}$" in final and "least loss at" not in final

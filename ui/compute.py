@@ -217,6 +217,15 @@ def _loss_numpy(xs: str, ys: str):
 
 
 @functools.lru_cache(maxsize=64)
+def least_loss_line(xs: str, ys: str) -> tuple[float, float] | None:
+    """``(c, m)`` when every x equals c: then L depends on c·w + b only and its least value is
+    on the whole line c·w + b = m (m the mean of y), not at one point; else ``None``."""
+    x = [float(v) for v in mc.parse_numbers(xs)]
+    y = [float(v) for v in mc.parse_numbers(ys)]
+    return (x[0], sum(y) / len(y)) if len(set(x)) == 1 else None
+
+
+@functools.lru_cache(maxsize=64)
 def _least_squares(xs: str, ys: str) -> tuple[float, float]:
     """The (w, b) of least loss (the smallest such when the x are all equal), once per data set."""
     x = np.array([float(v) for v in mc.parse_numbers(xs)])
