@@ -54,7 +54,7 @@ def test_the_charts_own_h_slider_moves_the_secant(server, page):
     assert before and before != "null" and "h = 1" in first_title
     assert page.get_by_role("slider").count() == 0  # no second (Streamlit) h control
     page.locator(".updatemenu-button").first.click()  # ▶
-    page.wait_for_function(f"({title})().includes('h = 1e-06')", timeout=20_000)
+    page.wait_for_function(f"({title})().includes('h = 10⁻⁶')", timeout=20_000)  # not 1e-06
     assert page.evaluate(secant) != before
     assert "2.000001" in page.evaluate(title)  # (f(1 + h) − f(1))/h = 2 + h for f = x²
 
