@@ -28,7 +28,7 @@ import pytest
 import sympy as sp
 
 from mathcore import ComputationLimit, ComputationTimeout, limit_at, run_bounded
-from mathcore.limits import LIMIT_SECONDS
+from mathcore.limits import LIMIT_SECONDS, SYMPY_SECONDS
 from tests.sympy_limit_cases import CASES, SYMPY_XFAIL
 
 X = sp.Symbol("x", real=True)
@@ -235,8 +235,10 @@ MOST_UNCERTAIN = 20
 
 
 def out_of_time(outcome: Outcome) -> bool:
-    """The case used (nearly) all of limit_at's budget: SymPy did not finish its methods."""
-    return outcome.seconds >= 0.9 * LIMIT_SECONDS
+    """The case used (nearly) all of limit_at's budget, or SymPy's share of it: SymPy did not
+    finish (gruntz 117 and 120 need ~1.3 s of SymPy, just past its 1.2 s share: on the same
+    machine and commit they agreed in one run and were uncertain at 1.30 s in the next)."""
+    return outcome.seconds >= 0.9 * min(LIMIT_SECONDS, SYMPY_SECONDS)
 
 
 def test_few_cases_are_uncertain_and_none_is_wrong(outcomes):
