@@ -343,3 +343,11 @@ def test_limits_page_undefined_on_both_sides_says_neither(lang):
     # found by a fresh pair of eyes: √x at −1 said "not defined on one side"
     at = open_page("limits", lang=lang, f="sqrt(x)", a="-1")
     assert at.error[0].value == text(lang, "limits.verdict.undefined_both", a="-1")
+
+
+def test_limits_table_does_not_call_a_huge_value_infinite():
+    # found by a fresh pair of eyes: e^x toward ∞ showed f(1000) = ∞; e^1000 ≈ 1.97 × 10⁴³⁴
+    # is finite, only past a float's range (1.8 × 10³⁰⁸)
+    at = open_page("limits", lang="en", f="e^x", a="oo")
+    cells = "\n".join(m.value for m in at.markdown if m.value.startswith("| "))
+    assert "| 1000 | > 1.8 × 10³⁰⁸ |" in cells and "∞" not in cells

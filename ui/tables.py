@@ -17,6 +17,8 @@ def markdown_table(columns: dict[str, Sequence], digits: int = 9) -> str:
     | 0.01 | — |
     >>> print(markdown_table({"f'": [-0.0]}).splitlines()[-1])
     | 0 |
+    >>> print(markdown_table({"e^x": [float("inf")]}).splitlines()[-1])  # e^1000: finite
+    | > 1.8 × 10³⁰⁸ |
     """
     names = list(columns)
     lines = ["| " + " | ".join(names) + " |", "|" + " ---: |" * len(names)]
@@ -27,6 +29,8 @@ def markdown_table(columns: dict[str, Sequence], digits: int = 9) -> str:
 
 def _cell(value, digits: int) -> str:
     if isinstance(value, float):
+        if math.isinf(value):  # a value at a finite x past a float's range (e^1000), not ∞
+            return "> 1.8 × 10³⁰⁸" if value > 0 else "< −1.8 × 10³⁰⁸"
         return "—" if math.isnan(value) else plain_number(value, digits)
     return str(value)
 
