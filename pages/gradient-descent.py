@@ -70,17 +70,17 @@ def sliders(lang: str, x: float, y: float) -> None:
     """Everything a slider changes, and nothing else: the only part that reruns on a move."""
     stable = 1 / x**2 if x else 1.0  # with x = 0 any η leaves w where it is
     high = float(f"{1.5 * stable:.3g}")
-    moved = kept_eta(
-        "lr", high, stable, "descent"
-    )  # a new x may pull the end below the student's η
+    # a new x may pull the end below the student's η
+    moved = kept_eta("lr", high, stable, "descent")
+    step = round(stable / 100, 6)
     cols = st.columns(3)
     lr = cols[0].slider(
         text(lang, "descent.lr"),
         0.0,
         high,
         value=slider_default("lr", min(0.05, float(f"{stable / 4:.3g}"))),  # |1 − 2ηx²| ≤ 1/2
-        step=round(stable / 100, 6),
-        format=decimals(round(stable / 100, 6)),
+        step=step,
+        format=decimals(step),
         key="lr",
         bind="query-params",
     )

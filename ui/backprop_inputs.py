@@ -42,13 +42,12 @@ def data_inputs(lang: str) -> tuple[str, str]:
 
 
 def descent_sliders(lang: str, lam: float) -> tuple[float, float, int, float, float]:
-    """η (up to 1.5 × the stability limit 2/λ_max; a student's η past a new data set's end
-    moves to it, with a note), β, steps, w₀, b₀."""
+    """η (up to 1.5 × the stability limit 2/λ_max; a student's η past a new data set's end is
+    rescaled so ηλ_max stays, with a note), β, steps, w₀, b₀."""
     stable = 2 / lam
     high = float(f"{1.5 * stable:.3g}")
-    moved = kept_eta(
-        "lr", high, stable, "backprop"
-    )  # new data may pull the end below the student's η
+    # new data may pull the end below the student's η
+    moved = kept_eta("lr", high, stable, "backprop")
     cols = st.columns(5)
     lr = cols[0].slider(
         text(lang, "backprop.lr"),
