@@ -27,7 +27,12 @@ from mathcore.errors import (
     ComputationTooLarge,
     InputError,
 )
-from mathcore.extrema import CriticalPoint, critical_points
+from mathcore.extrema import (
+    CriticalPoint,
+    CriticalPointSearch,
+    critical_point_search,
+    critical_points,
+)
 from mathcore.limits import LimitResult, approach_table, limit_at
 from mathcore.optimization import (
     Trajectory,
@@ -48,6 +53,7 @@ __all__ = [
     "ComputationTooLarge",
     "ContinuityResult",
     "CriticalPoint",
+    "CriticalPointSearch",
     "Deadline",
     "DerivativeStep",
     "DifferentiabilityResult",
@@ -58,6 +64,7 @@ __all__ = [
     "Trajectory",
     "approach_table",
     "classify_continuity",
+    "critical_point_search",
     "critical_points",
     "curvature",
     "derivative",

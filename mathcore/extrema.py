@@ -85,6 +85,30 @@ class CriticalPoint:
     numeric: bool
 
 
+@dataclass(frozen=True)
+class CriticalPointSearch:
+    """What :func:`critical_point_search` found, and how far the list is the whole answer.
+
+    ``points`` are the critical points listed (sorted by x), ``window`` the open interval the
+    search covered. ``endless``: f has infinitely many critical points on the line (SymPy's
+    solution of f'(x) = 0 is an infinite set, as for sin x), so ``points`` are those in
+    ``window``. ``window_only``: f'(x) = 0 was solved numerically, which sees only ``window``.
+    ``crowded``: stretches (lo, hi) where critical points pile up closer together than the
+    search can tell apart (sin(1/x) toward 0); none from inside them is listed. ``endless`` and
+    ``window_only`` are False when the caller gave the interval."""
+
+    points: tuple[CriticalPoint, ...]
+    window: tuple[float, float]
+    endless: bool
+    window_only: bool
+    crowded: tuple[tuple[float, float], ...]
+
+    @property
+    def complete(self) -> bool:
+        """Are ``points`` every critical point in the interval searched?"""
+        return not (self.endless or self.window_only or self.crowded)
+
+
 def critical_points(
     expr: sp.Expr, var: sp.Symbol, interval: tuple[float, float] | None = None
 ) -> list[CriticalPoint]:
@@ -103,6 +127,7 @@ def critical_points(
         Each with x, f(x), its kind and the test that decided it. Where the points pile up
         faster than the numeric search can tell apart (cos((x + 2)/x) near 0) they are left out:
         every point listed is confirmed by f's own values beside it.
+        :func:`critical_point_search` also says whether the list is complete.
 
     Examples
     --------
@@ -126,20 +151,57 @@ def critical_points(
     >>> [(p.x, p.kind) for p in critical_points(sp.Max(x, sp.cos(sp.Abs(x - 1))), x, (-3, 3))]
     [(-2.14159265358979, 'local_min'), (1, 'neither')]
     """
+    return list(critical_point_search(expr, var, interval).points)
+
+
+def critical_point_search(
+    expr: sp.Expr, var: sp.Symbol, interval: tuple[float, float] | None = None
+) -> CriticalPointSearch:
+    """Critical points of ``expr`` in the open ``interval``, and whether that is all of them.
+
+    Parameters
+    ----------
+    expr : f, a real function of ``var``.
+    var : the variable.
+    interval : an open interval (lo, hi) to look in; ``None`` for the whole line (then the
+        numeric searches and an infinite solution set are limited to (−10, 10)).
+
+    Returns
+    -------
+    CriticalPointSearch
+        The points (as :func:`critical_points`), the window searched, and whether there are
+        infinitely many (``endless``), others may lie outside the window (``window_only``) or
+        some pile up too closely to be listed (``crowded``).
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", real=True)
+    >>> found = critical_point_search(x**2 - 4*x + 3, x)
+    >>> [p.x for p in found.points], found.complete
+    ([2], True)
+    >>> found = critical_point_search(sp.sin(x), x)  # cos x = 0 at π/2 + kπ: no end
+    >>> len(found.points), found.endless, found.window
+    (6, True, (-10.0, 10.0))
+    >>> found = critical_point_search(sp.sin(1 / x), x)  # infinitely many as x → 0
+    >>> [(round(lo, 2), round(hi, 2)) for lo, hi in found.crowded]
+    [(-0.04, 0.04)]
+    """
     d1 = derivative(expr, var)
+    lo_hi = tuple(float(t) for t in (interval or DEFAULT_WINDOW))
     if piecewise_constant(expr, var, d1):
-        return []
+        return CriticalPointSearch((), lo_hi, False, False, ())
     window = sp.Interval.open(*(interval or DEFAULT_WINDOW))
     domain = sp.Interval.open(*interval) if interval else sp.S.Reals
-    unresolved: list[tuple[float, float]] = []  # stretches the numeric searches cannot resolve
+    unresolved = _Unresolved()  # stretches the numeric searches cannot resolve
     # switch points first, with their own share: where pieces meet is where the traps are
     # ({x ≠ 0: x² sin(1/x), 0} at 0), and the search for f' = 0 may use up its whole time
     budget = time.monotonic() + SWITCH_SECONDS
     switches = _switches(expr, d1, var, domain, window, budget, unresolved)
     budget = time.monotonic() + SOLVE_SECONDS
-    found = _stationary(d1, var, domain, window, budget)
+    found = _stationary(d1, var, domain, window, budget, unresolved)
     if found is None:
         found = _numeric_roots(d1, var, window, unresolved)
+        unresolved.numeric = True
     # a numeric root at a switch point (the grid point 0.0 where f' is exactly 0) is that point
     at_switches = sorted(float(s) for s in switches)
     stationary = {r for r in found if not _near(float(r), at_switches)}
@@ -160,7 +222,34 @@ def critical_points(
         point = _critical_point(expr, d1, f, var, c, gap, c in stationary)
         if point is not None:
             result.append(point)
-    return result
+    whole_line = interval is None
+    return CriticalPointSearch(
+        points=tuple(result),
+        window=lo_hi,
+        endless=whole_line and unresolved.endless and bool(result),
+        window_only=whole_line and unresolved.numeric and not unresolved.endless,
+        crowded=_merged(unresolved),
+    )
+
+
+class _Unresolved(list):
+    """Stretches (lo, hi) the numeric searches cannot resolve, with what the search learnt on the
+    way: ``endless`` when SymPy solved an equation with infinitely many roots (only those in the
+    window are kept), ``numeric`` when a grid over the window stood in for SymPy."""
+
+    endless = False
+    numeric = False
+
+
+def _merged(stretches) -> tuple[tuple[float, float], ...]:
+    """Overlapping or touching stretches joined, sorted."""
+    merged: list[list[float]] = []
+    for lo, hi in sorted(stretches):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return tuple((float(lo), float(hi)) for lo, hi in merged)
 
 
 def _gap(t: float, fences: list[float]) -> float:
@@ -233,7 +322,7 @@ def switch_points(
     """
     window = sp.Interval.open(*(interval or DEFAULT_WINDOW))
     domain = sp.Interval.open(*interval) if interval else sp.S.Reals
-    unresolved: list[tuple[float, float]] = []
+    unresolved = _Unresolved()
     budget = time.monotonic() + SOLVE_SECONDS
     points = _switch_equations(expr, var, domain, window, budget, unresolved)
     kept = [c for c in points if not any(lo <= float(c) <= hi for lo, hi in unresolved)]
@@ -347,7 +436,7 @@ def _by_values(f, c, verdict, radius) -> tuple[str, str] | None:
     return "neither", "values"
 
 
-def _stationary(d1, var, domain, window, budget) -> list[sp.Expr] | None:
+def _stationary(d1, var, domain, window, budget, unresolved) -> list[sp.Expr] | None:
     """Exact zeros of f' on its open pieces (``None`` when SymPy cannot solve in time);
     infinitely many → those in ``window``.
 
@@ -366,7 +455,7 @@ def _stationary(d1, var, domain, window, budget) -> list[sp.Expr] | None:
     for branch, region in pieces:
         equations = _branch_equations(branch)
         for lhs in equations:
-            found = _solve(lhs, var, region, window, budget)
+            found = _solve(lhs, var, region, window, budget, unresolved=unresolved)
             if found is None:
                 return None
             if len(equations) > 1:  # keep the zeros of the choice that holds there
@@ -390,11 +479,14 @@ def _branch_equations(d: sp.Expr) -> list[sp.Expr]:
     return [d.xreplace(dict(zip(steps, choice, strict=True))) for choice in product(*values)]
 
 
-def _solve(lhs, var, region, window, budget, stretches=False) -> list[sp.Expr] | None:
+def _solve(
+    lhs, var, region, window, budget, stretches=False, unresolved=None
+) -> list[sp.Expr] | None:
     """Real zeros of ``lhs`` in ``region`` (those in ``window`` when infinitely many), or
     ``None`` when SymPy cannot answer within the shared ``budget`` (``None``: no limit).
     ``stretches``: where lhs = 0 on whole intervals, their ends count as zeros (two arguments
-    of a Max equal on a stretch switch, if anywhere, where it ends)."""
+    of a Max equal on a stretch switch, if anywhere, where it ends). ``unresolved.endless`` is
+    set when the zeros are infinitely many."""
     if lhs == 0 or region is sp.S.EmptySet:
         return []  # a flat piece: nothing isolated
     if var not in lhs.free_symbols:
@@ -403,6 +495,8 @@ def _solve(lhs, var, region, window, budget, stretches=False) -> list[sp.Expr] |
         with time_limit(budget - time.monotonic()) if budget else contextlib.nullcontext():
             found = sp.solveset(lhs, var, region)
             if not isinstance(found, sp.FiniteSet):
+                if unresolved is not None and found.has(sp.ImageSet):
+                    unresolved.endless = not found.has(sp.ConditionSet)
                 found = found.intersect(window)
     except (*SYMPY_FAILURES, TimeLimitExceeded):
         return None
@@ -591,9 +685,11 @@ def _switches(expr, d1, var, domain, window, budget, unresolved) -> list[sp.Expr
     once; stretches the numeric searches cannot resolve are added to ``unresolved``."""
     points = _switch_equations(expr, var, domain, window, budget, unresolved)
     branches = [b for b, _ in d1.args] if isinstance(d1, sp.Piecewise) else [d1]
+    poles = _Unresolved()  # infinitely many poles of f' (tan x) are no critical points
     for branch in branches:
         denominator = sp.together(branch).as_numer_denom()[1]
-        points |= set(_zeros(denominator, var, domain, window, budget, unresolved))
+        points |= set(_zeros(denominator, var, domain, window, budget, poles))
+    unresolved.extend(poles)
     inside = domain.intersect(window) if window.is_subset(domain) else domain
     return _distinct([c for c in points if c.is_finite and inside.contains(c) is sp.true])
 
@@ -640,7 +736,9 @@ def _zeros(lhs, var, domain, window, budget, unresolved) -> list[sp.Expr]:
     if var not in lhs.free_symbols:
         return []
     simple = lhs.is_polynomial(var) and sp.degree(lhs, var) <= 2
-    exact = _solve(lhs, var, domain, window, None if simple else budget, stretches=True)
+    exact = _solve(
+        lhs, var, domain, window, None if simple else budget, True, unresolved=unresolved
+    )
     if exact is not None:
         return exact
     _, xs, ys, zones = _scan(lhs, var, window)

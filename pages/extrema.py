@@ -11,7 +11,7 @@ from ui.i18n import text
 from ui.inputs import computed, function_box, presets
 from ui.messages import tex
 from ui.page import chart, header, inputs_area, presenting, setup_page
-from ui.tables import markdown_table
+from ui.tables import markdown_table, plain_number
 
 PRESETS = [
     ("extrema.preset.course", {"f": "x^2 - 4x + 3"}),
@@ -67,7 +67,8 @@ def extrema_page() -> None:
     view = computed(lang, compute.extrema_view, f, interval)
     if view is None:
         return
-    found, d1, d2, samples, steps_only = view
+    search, d1, d2, samples, steps_only = view
+    found = search.points
     st.latex(rf"f'(x) = {tex(lang, d1)} \qquad f''(x) = {tex(lang, d2)}")
     labels = {key: text(lang, f"fig.{key}") for key in LABELS}
     chart(
@@ -79,15 +80,19 @@ def extrema_page() -> None:
         kind = "constant" if steps_only == "constant" else "piecewise_constant"
         st.info(text(lang, f"extrema.{kind}"))
     else:
-        critical_table(lang, found, d1, d2)
+        critical_table(lang, search, d1, d2)
     st.markdown(text(lang, "extrema.ml"))
 
 
-def critical_table(lang: str, found, d1, d2) -> None:
-    if not found:
+def critical_table(lang: str, search, d1, d2) -> None:
+    found = search.points
+    if not found and search.complete:
         st.info(text(lang, "extrema.none"))
         return
     st.markdown(f"**{text(lang, 'extrema.count', count=len(found))}**")
+    completeness(lang, search)
+    if not found:
+        return
     x = sp.Symbol("x", real=True)
     columns = {
         "col_x": [f"${tex(lang, sp.Float(p.x, 10) if p.numeric else p.x)}$" for p in found],
@@ -102,6 +107,18 @@ def critical_table(lang: str, found, d1, d2) -> None:
     st.markdown(markdown_table({text(lang, f"extrema.{k}"): v for k, v in columns.items()}, 6))
     if any(p.numeric for p in found):
         st.caption(text(lang, "extrema.numeric"))
+
+
+def completeness(lang: str, search) -> None:
+    """Say when the table is not every critical point: they pile up, repeat without end, or
+    were searched for numerically in the window only."""
+    lo, hi = (plain_number(t) for t in search.window)
+    for a, b in search.crowded:
+        st.warning(text(lang, "extrema.crowded", lo=plain_number(a, 2), hi=plain_number(b, 2)))
+    if search.endless and not search.crowded:  # sin(1/x): all near 0, none repeats outward
+        st.info(text(lang, "extrema.endless", lo=lo, hi=hi))
+    elif search.window_only:
+        st.info(text(lang, "extrema.window_only", lo=lo, hi=hi))
 
 
 extrema_page()

@@ -1,11 +1,13 @@
 """critical_points: the course's examples, the tests that decide them, windows and fallbacks."""
 
+import math
+
 import mpmath
 import numpy as np
 import pytest
 import sympy as sp
 
-from mathcore import critical_points
+from mathcore import critical_point_search, critical_points
 from mathcore.extrema import KINDS, TESTS, piecewise_constant, switch_points
 from tests.reference import finite_difference
 
@@ -535,3 +537,40 @@ def test_critical_points_when_f_prime_has_polynomial_root_boundaries():
     found = critical_points(sp.Min(x**5 - x, R(1, 2)), x, (-3, 3))
     expected = [(a, "local_max"), (b, "local_max"), (bottom, "local_min"), (c, "local_max")]
     assert near(found, expected)
+
+
+def test_search_says_when_critical_points_pile_up():
+    """sin(1/x): f′ = −cos(1/x)/x² = 0 at x = 1/(π/2 + kπ) (hand-derived), infinitely many as
+    x → 0. Every listed point is one of them (to 1e-9), the largest ±2/π, and the stretch the
+    search could not resolve holds 0 and none of the listed points."""
+
+    found = critical_point_search(sp.sin(1 / x), x)
+    assert found.points and not found.complete
+    for p in found.points:
+        k = round(1 / float(p.x) / math.pi - 0.5)
+        assert abs(float(p.x) - 1 / (math.pi / 2 + k * math.pi)) < 1e-9
+    assert max(abs(float(p.x)) for p in found.points) == pytest.approx(2 / math.pi, abs=1e-9)
+    ((lo, hi),) = found.crowded
+    assert lo < 0 < hi and hi - lo < 0.2
+    assert all(not lo <= float(p.x) <= hi for p in found.points)
+
+
+@pytest.mark.parametrize(
+    ("f", "endless", "window_only"),
+    [
+        (sp.sin(x), True, False),  # cos x = 0 at π/2 + kπ
+        (sp.Abs(sp.sin(x)), True, False),  # a corner at every kπ
+        (x - sp.cos(x), True, False),  # 1 + sin x = 0 at −π/2 + 2kπ
+        (x**2 * sp.sin(x), False, True),  # 2x sin x + x² cos x = 0: solved on a grid
+        (x**2 - 4 * x + 3, False, False),
+        (sp.tan(x), False, False),  # f′ = 1/cos²x has infinitely many poles, no zero
+        (sp.floor(x), False, False),
+    ],
+)
+def test_search_says_when_the_list_is_not_everything(f, endless, window_only):
+
+    found = critical_point_search(f, x)
+    assert (found.endless, found.window_only, found.crowded) == (endless, window_only, ())
+    assert found.window == (-10.0, 10.0)
+    inside = critical_point_search(f, x, (1, 6))  # an interval the teacher chose: all of them
+    assert (inside.endless, inside.window_only) == (False, False)

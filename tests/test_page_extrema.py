@@ -106,3 +106,26 @@ def test_extrema_page_a_constant_is_not_a_step_function(lang, start):
         assert [i.value for i in at.info if i.value.startswith(start)]
     at = open_page("extrema", lang="en", f="floor(x)")  # a real step function still is one
     assert at.info[0].value.startswith("**f is a step function:**")
+
+
+def test_extrema_page_says_when_the_table_is_not_every_critical_point():
+    """sin(1/x) has infinitely many critical points near 0 (x = 1/(π/2 + kπ)): the page names the
+    stretch it cannot list; sin x has infinitely many along the line; x² sin x was searched on a
+    grid in (−10, 10) only. A polynomial's table is complete and says nothing more."""
+    at = open_page("extrema", lang="en", f="sin(1/x)")
+    (warning,) = at.warning
+    assert warning.value.startswith("Between -0.04 and 0.04 the critical points pile up")
+    assert not at.info  # nothing repeats outward: no "between -10 and 10"
+    at = open_page("extrema", lang="en", f="sin(x)")
+    assert len(tables(at)[0]["x"]) == 6
+    assert "infinitely many critical points" in at.info[0].value
+    assert "between -10 and 10" in at.info[0].value
+    at = open_page("extrema", lang="ko", f="x^2 sin x")
+    assert at.info[0].value.startswith("이 임계점들은 -10과 10 사이에서만")
+    at = open_page("extrema", lang="ko", f="sin(1/x)")
+    assert at.warning[0].value.startswith("-0.04와 0.04 사이에서는")
+    for f in ("x^2 - 4x + 3", "|x - 1|"):
+        at = open_page("extrema", lang="en", f=f)
+        assert not at.warning and not at.info
+    at = open_page("extrema", lang="en", f="sin(x)", restrict="true", lo="1", hi="6")
+    assert not at.info

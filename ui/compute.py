@@ -93,16 +93,18 @@ def continuity_view(f: str, a: str):
 
 @st.cache_data(**CACHE)
 def extrema_view(f: str, interval: tuple[float, float] | None):
-    """Critical points, f, f' and f'' (samples and formulas) over a window that shows them."""
+    """Critical points (a ``CriticalPointSearch``), f, f' and f'' (samples and formulas) over a
+    window that shows them."""
     run = mc.Deadline(ANALYSIS_SECONDS).run
     expr = mc.parse_expression(f)
     # the critical points (often the longest call) in the second worker while f′ and f″ are
     # found: max(∛x, cos x) took 1.5 s + 0.7 s one after the other, past the 2.5 s budget
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        searching = pool.submit(run, mc.critical_points, expr, X, interval)
+        searching = pool.submit(run, mc.critical_point_search, expr, X, interval)
         d1 = run(mc.derivative, expr, X)
         d2 = run(mc.derivative, expr, X, 2)
-        found = searching.result()
+        search = searching.result()
+    found = search.points
     if interval:
         lo, hi = interval
     elif found:
@@ -115,7 +117,7 @@ def extrema_view(f: str, interval: tuple[float, float] | None):
     steps_only = not found and run(piecewise_constant, expr, X, d1)
     if steps_only and d1 == 0:  # no jumps at all: a constant, not a step function
         steps_only = "constant"
-    return found, d1, d2, samples, steps_only
+    return search, d1, d2, samples, steps_only
 
 
 H_VALUES = (1.0, 0.5, 0.2, 0.1, 0.05, 0.01, 0.001, 1e-4, 1e-6)
