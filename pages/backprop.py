@@ -13,7 +13,7 @@ from ui.page import chart, explanation_area, header, presenting, setup_page
 from ui.steps import steps_markdown
 from ui.tables import plain_number, tex_number
 
-SURFACE_LABELS = ("path", "arrow", "minimum", "step")
+SURFACE_LABELS = ("path", "arrow", "minimum", "minimum_line", "step")
 NODE_KEYS = {"u": "u", "z": "z", r"\hat{y}": "yhat", "e": "e", "L": "L"}
 
 
@@ -72,17 +72,20 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
     labels = {key: text(lang, f"backprop.fig.{key}") for key in SURFACE_LABELS}
     if not presenting():  # in projector mode the chart follows the verdict in view
         st.markdown(f"**{text(lang, 'backprop.contour')}**")
+    # the least loss in words: a point, or the whole line c·w + b = m when every x is the same
+    kind, where = ("_line", best.line) if best.line else ("", (best.w, best.b))
+    least = dict(zip("cm" if best.line else "wb", map(plain_number, where), strict=True))
     chart(
         backprop_figures.contour_figure(path, grids[0], best, lr, labels, presenting()),
-        text(lang, "a11y.contour", w=plain_number(best[0]), b=plain_number(best[1])),
+        text(lang, f"a11y.contour{kind}", **least),
         key="contour-chart",
     )
     (w, b), loss = path.points[-1], path.losses[-1]
     numbers = {"w": w, "b": b, "loss": loss, "best_w": best[0], "best_b": best[1]}
     numbers = {k: tex_number(v) for k, v in numbers.items()}
-    if line := compute.least_loss_line(xs, ys):  # all x equal: a valley floor, not a point
+    if line := best.line:  # all x equal: a valley floor, not a point
         numbers |= {"c": tex_number(line[0]), "m": tex_number(line[1])}
-    st.markdown(text(lang, f"backprop.final{'_line' if line else ''}", count=done, **numbers))
+    st.markdown(text(lang, f"backprop.final{kind}", count=done, **numbers))
     solid = st.expander(
         text(lang, "backprop.surface3d"), key="surface3d", on_change="rerun", bind="query-params"
     )
@@ -90,7 +93,7 @@ def descent(lang: str, xs: str, ys: str, lam: float) -> None:
         with solid:
             chart(
                 backprop_figures.surface_figure(path, grids[1], best, labels, presenting()),
-                text(lang, "a11y.surface", w=plain_number(best[0]), b=plain_number(best[1])),
+                text(lang, f"a11y.surface{kind}", **least),
                 key="surface-chart",
             )
 

@@ -179,3 +179,26 @@ def test_backprop_least_loss_on_a_line_is_said_to_be_a_line(xs, ys, line):
     at = open_page("backprop", lang="en", xs=xs, ys=ys)
     (final,) = [m.value for m in at.markdown if m.value.startswith("After")]
     assert f"${line[0]}\\,w + b = {line[1]}$" in final and "least loss at" not in final
+
+
+def test_the_least_loss_is_drawn_where_it_is():
+    """x = 2, 2, 2 and y = 1, 2, 3: L(w, b) = mean((2w + b − y)²) is least, 2/3 (hand-derived:
+    ((−1)² + 0² + 1²)/3), on the whole line 2w + b = 2: the contour chart draws that line, not a
+    star, and the 3-D surface draws it at height 2/3. For x = 0, 1, 2 and y = 1, 2, 2 the least
+    loss is one point, w = 1/2, b = 7/6, with L = 1/18 (residuals −1/6, 1/3, −1/6): the marker
+    sits on the surface there, not at L = 0 below it."""
+    at = open_page("backprop", lang="en", xs="2, 2, 2", ys="1, 2, 3", surface3d="true")
+    names = [t.get("name") for t in chart(at)["data"]]
+    assert "least loss" not in names
+    line = trace(chart(at), "least loss (every point of this line)")
+    ws, bs = values(line["x"]), values(line["y"])
+    assert len(ws) == 2 and ws[0] < ws[1]
+    assert all(abs(2 * w + b - 2) < 1e-9 for w, b in zip(ws, bs, strict=True))
+    solid = trace(chart(at, 1), "least loss (every point of this line)")
+    assert values(solid["z"]) == pytest.approx([2 / 3, 2 / 3], abs=1e-9)
+    assert any("every point of the dashed line 2·w + b = 2." in m.value for m in at.markdown)
+    at = open_page("backprop", lang="en", xs="0, 1, 2", ys="1, 2, 2", surface3d="true")
+    star = trace(chart(at), "least loss")
+    assert values(star["x"]) == pytest.approx([0.5]) and values(star["y"]) == pytest.approx([7 / 6])
+    diamond = trace(chart(at, 1), "least loss")
+    assert values(diamond["z"]) == pytest.approx([1 / 18], abs=1e-9)

@@ -66,14 +66,7 @@ def contour_figure(path, grid, best, lr: float, labels: dict[str, str], present:
             "line": {"width": 1.2},
             "hoverinfo": "skip",
         },
-        {
-            "type": "scatter",
-            "x": [best[0]],
-            "y": [best[1]],
-            "mode": "markers",
-            "name": labels["minimum"],
-            "marker": {"symbol": "star", "size": 16, "color": COLORS["f"]},
-        },
+        _least_loss(best, gw, labels),
         *upto(last),
     ]
     frames = [{"data": upto(k), "traces": [2, 3], "name": str(k)} for k in shown_steps]
@@ -95,6 +88,31 @@ def contour_figure(path, grid, best, lr: float, labels: dict[str, str], present:
         "yaxis": {"range": [gb[0], gb[-1]]},
     }
     return figure(traces, "w", "b", present, height=500, layout=layout, frames=frames)
+
+
+def _least_loss(best, gw, labels: dict[str, str], solid: bool = False) -> dict:
+    """The least loss: a star at (w, b) (a diamond at L's height on the surface), or the whole
+    line c·w + b = m across the window when every x equals c (``best.line``)."""
+    if best.line is None:
+        w, b, symbol, size = [best.w], [best.b], "diamond" if solid else "star", 5 if solid else 16
+        mode, name, line = "markers", labels["minimum"], {}
+    else:
+        (c, m), w = best.line, [gw[0], gw[-1]]
+        b, symbol, size = [m - c * w[0], m - c * w[-1]], "circle", 1
+        mode, name, line = "lines", labels["minimum_line"], {"color": COLORS["f"], "width": 4}
+    trace = {
+        "type": "scatter3d" if solid else "scatter",
+        "x": w,
+        "y": b,
+        "mode": mode,
+        "name": name,
+        "marker": {"symbol": symbol, "size": size, "color": COLORS["f"]},
+    }
+    if line:
+        trace["line"] = line | ({} if solid else {"dash": "dash"})
+    if solid:
+        trace["z"] = [best.loss] * len(w)
+    return trace
 
 
 def surface_figure(path, grid, best, labels: dict[str, str], present: bool) -> go.Figure:
@@ -122,15 +140,7 @@ def surface_figure(path, grid, best, labels: dict[str, str], present: bool) -> g
             "line": {"color": COLORS["right"], "width": 5},
             "marker": {"color": COLORS["right"], "size": 3},
         },
-        {
-            "type": "scatter3d",
-            "x": [best[0]],
-            "y": [best[1]],
-            "z": [0.0],
-            "mode": "markers",
-            "name": labels["minimum"],
-            "marker": {"color": COLORS["f"], "size": 5, "symbol": "diamond"},
-        },
+        _least_loss(best, gw, labels, solid=True),
     ]
     layout = {
         "scene": {

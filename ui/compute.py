@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import functools
+from typing import NamedTuple
 
 import numpy as np
 import streamlit as st
@@ -194,17 +195,28 @@ def surface_view(xs: str, ys: str):
     return loss, partials, steps, hessian, mc.curvature(loss, [W, B])
 
 
+class LeastLoss(NamedTuple):
+    """Where L(w, b) is least: the point (w, b) and L there; ``line`` is ``(c, m)`` when every x
+    equals c, and then every point of the line c·w + b = m is least (``w, b``: the nearest to 0)."""
+
+    w: float
+    b: float
+    loss: float
+    line: tuple[float, float] | None
+
+
 @st.cache_data(**CACHE)
 def surface_descent(xs: str, ys: str, lr: float, momentum: float, steps: int, w0: float, b0: float):
-    """The descent on L(w, b) from (w0, b0), and L on a grid that shows the path and the
-    minimum (contour 40 × 40, surface 30 × 30 points)."""
+    """The descent on L(w, b) from (w0, b0), the least loss (:class:`LeastLoss`), and L on a grid
+    that shows the path and the minimum (contour 40 × 40, surface 30 × 30 points)."""
     loss = surface_view(xs, ys)[0]
     path = mc.gradient_descent(loss, [W, B], [w0, b0], lr, steps, momentum)
     shown = path.points[on_screen(path.points)]
-    best = np.array(_least_squares(xs, ys))
-    lo = np.minimum(shown.min(axis=0), best) - 1.5
-    hi = np.maximum(shown.max(axis=0), best) + 1.5
     f = _loss_numpy(xs, ys)
+    w, b = _least_squares(xs, ys)
+    best = LeastLoss(w, b, float(f(w, b)), least_loss_line(xs, ys))
+    lo = np.minimum(shown.min(axis=0), [w, b]) - 1.5
+    hi = np.maximum(shown.max(axis=0), [w, b]) + 1.5
     grids = []
     for n in (40, 30):
         gw, gb = np.linspace(lo[0], hi[0], n), np.linspace(lo[1], hi[1], n)
