@@ -9,7 +9,7 @@ from ui import compute
 from ui.i18n import text
 from ui.inputs import decimals, kept_eta, slider_default
 from ui.page import inputs_area
-from ui.ranges import within
+from ui.ranges import bounded_number
 from ui.tables import plain_number, tex_number
 
 MAX_STEPS = 100  # the descent's steps slider ends here
@@ -85,25 +85,8 @@ def neuron_inputs(lang: str) -> list[float]:
     with inputs_area(lang):
         cols = st.columns(len(NEURON_INPUTS))
         return [
-            within(  # bounds checked here, in lang: Streamlit's own range message is English
-                lang,
-                float(
-                    column.number_input(
-                        text(lang, f"backprop.{key}"),
-                        None,
-                        None,
-                        default,
-                        0.1,
-                        format="%g",  # 0.0001 reads 0.0001, not Streamlit's 0.00
-                        key=key,
-                        bind="query-params",
-                    )
-                ),
-                low,
-                high,
-                text(lang, f"backprop.{key}"),
-            )
-            for column, (key, default, low, high) in zip(cols, NEURON_INPUTS, strict=True)
+            bounded_number(lang, col, key, text(lang, f"backprop.{key}"), value, 0.1, low, high)
+            for col, (key, value, low, high) in zip(cols, NEURON_INPUTS, strict=True)
         ]
 
 

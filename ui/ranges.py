@@ -3,7 +3,7 @@
 A ``st.number_input`` with ``min_value``/``max_value`` refuses an out-of-range number with its
 own English message ("Number is outside the allowed range …"), so the app's number inputs carry
 no bounds: the page passes what was typed through :func:`within`, which keeps it in range and
-says so in Korean or English.
+says so in Korean or English. :func:`bounded_number` is the two together.
 """
 
 from __future__ import annotations
@@ -25,3 +25,21 @@ def within(lang: str, value: float, low: float, high: float | None, label: str) 
         }
         st.warning(text(lang, key, label=label, value=plain_number(value, 6), **shown))
     return used
+
+
+def bounded_number(
+    lang: str, where, key: str, label: str, default: float, step: float, low: float, high: float
+) -> float:
+    """A number input (in ``where``: ``st`` or a column) named ``label``, kept in the URL under
+    ``key``, whose value is passed through :func:`within` (``[low, high]``, said in ``lang``)."""
+    typed = where.number_input(
+        label,
+        None,
+        None,
+        default,
+        step,
+        format="%g",  # 0.0001 reads 0.0001, not Streamlit's 0.00
+        key=key,
+        bind="query-params",
+    )
+    return within(lang, float(typed), low, high, label)
