@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
+from mathcore.derivatives import derivative
 from mathcore.errors import InputError
 
 DIVERGENCE_FACTOR = 1e6
@@ -128,7 +129,7 @@ def gradient_descent(
 def _compiled(loss: sp.Expr, params: tuple[sp.Symbol, ...]):
     """L and ∇L as NumPy functions, built once per loss (a slider move only changes η or w₀),
     and whether ∇L is 0 identically."""
-    gradient = [sp.diff(loss, p) for p in params]
+    gradient = [derivative(loss, p) for p in params]  # no DiracDelta at a kink (|w|, sign)
     return (
         sp.lambdify(params, loss, modules="numpy"),
         sp.lambdify(params, gradient, modules="numpy"),

@@ -16,15 +16,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from mathcore.continuity import classify_continuity
-from mathcore.derivatives import derivative, tangent_line
-from mathcore.diffsteps import derivative_steps
 from mathcore.errors import SYMPY_FAILURES, InputError
-from mathcore.extrema import critical_points
-from mathcore.limits import limit_at
 from mathcore.parsing import parse_expression
-from mathcore.points import numeric
-from mathcore.sampling import sample_function
+from mathcore.registry import ENTRY_POINTS
 
 # Everyday shapes — a quotient with a hole, a pole, a step, a kink, a root, a log, an oscillation —
 # deliberately not the functions bench/latency.py types, so its timing is not of cached answers.
@@ -33,24 +27,14 @@ X = sp.Symbol("x", real=True)
 
 
 def warm_up() -> int:
-    """Run every entry point the pages use on :data:`FUNCTIONS`; how many calls answered."""
+    """Run every entry point the pages use (:data:`mathcore.registry.ENTRY_POINTS`) on
+    :data:`FUNCTIONS`; how many calls answered."""
     answered = 0
     for text in FUNCTIONS:
         expr = parse_expression(text)
-        calls = [
-            (limit_at, (1,)),
-            (limit_at, (sp.oo,)),
-            (classify_continuity, (0,)),
-            (derivative, ()),
-            (derivative_steps, ()),
-            (tangent_line, (1,)),
-            (critical_points, ()),
-            (sample_function, (-3, 5, 200)),
-            (numeric, ([0.5, 1.5],)),
-        ]
-        for fn, args in calls:
+        for entry in (e for e in ENTRY_POINTS if e.warm):
             try:
-                fn(expr, X, *args)
+                entry.call(expr, X)
                 answered += 1
             except (InputError, NotImplementedError, *SYMPY_FAILURES):
                 continue  # the answer does not matter here, only the code paths it ran

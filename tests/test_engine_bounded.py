@@ -1,7 +1,13 @@
 """Every engine entry point runs through run_bounded: arguments and results pickle."""
 
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
 import sympy as sp
 
+import mathcore
 from mathcore import (
     classify_continuity,
     critical_points,
@@ -16,7 +22,9 @@ from mathcore import (
     sample_function,
     tangent_line,
 )
+from mathcore.registry import ENTRY_POINTS
 
+ROOT = Path(__file__).resolve().parent.parent
 x = sp.Symbol("x", real=True)
 w = sp.Symbol("w", real=True)
 
@@ -33,3 +41,28 @@ def test_engine_functions_through_run_bounded():
     assert [p.x for p in run_bounded(critical_points, x**2 - 4 * x + 3, x)] == [2]
     assert run_bounded(gradient_descent, (2 * w - 4) ** 2, [w], [0.0], 0.05, 2).points[1, 0] == 0.8
     assert run_bounded(sample_function, f, x, -3, 3).asymptotes == (-1.0,)
+
+
+@pytest.mark.parametrize("entry", ENTRY_POINTS, ids=lambda e: e.name)
+def test_every_registered_entry_point_through_run_bounded(entry):
+    """Each entry point the pages use answers through a worker as it does in this process: the
+    arguments and the result pickle, and the result is the same (compared by its repr, which
+    names every field of the frozen records)."""
+    expr = parse_expression(entry.example)
+    assert repr(run_bounded(entry.fn, *entry.arguments(expr, x))) == repr(entry.call(expr, x))
+
+
+def test_every_engine_call_in_the_ui_is_registered():
+    """The list is written once: every ``mathcore`` function that ``ui/`` runs in a worker (the
+    first argument of a ``run(…)``/``submit(run, …)`` call) is in ``ENTRY_POINTS``."""
+    registered = {e.fn for e in ENTRY_POINTS}
+    called = {}
+    for path in (ROOT / "ui").glob("*.py"):
+        module = importlib.import_module(f"ui.{path.stem}")
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "run":
+                fn = node.args[0]  # mc.limit_at or a name imported into the module
+                name = fn.attr if isinstance(fn, ast.Attribute) else fn.id
+                called[name] = getattr(mathcore, name, None) or getattr(module, name)
+    assert len(called) > 10
+    assert {n for n, fn in called.items() if fn not in registered} == set()

@@ -8,23 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mathcore as mc
+from mathcore.registry import ENTRY_POINTS
 from tests.apptest import open_page
 from tests.test_parsing_properties import PIECES
 
 X = sp.Symbol("x", real=True)
 HANDLED = (mc.InputError, mc.ComputationLimit, NotImplementedError)  # what ui.inputs catches
-ENTRY_POINTS = [  # every engine call the pages make, with typical arguments
-    (mc.limit_at, (0,)),
-    (mc.limit_at, (sp.oo,)),
-    (mc.classify_continuity, (1,)),
-    (mc.differentiability_at, (0,)),
-    (mc.derivative, ()),
-    (mc.derivative_steps, ()),
-    (mc.tangent_line, (1,)),
-    (mc.difference_quotient, (1, 0.01)),
-    (mc.critical_points, ()),
-    (mc.sample_function, (-4, 4, 200)),
-]
 FUNCTIONS = [
     "sin",
     "cos",
@@ -64,9 +53,9 @@ def test_engine_entry_points_raise_only_handled_errors(text):
         expr = mc.parse_expression(text)
     except mc.InputError:
         return
-    for fn, args in ENTRY_POINTS:
+    for entry in ENTRY_POINTS:  # every engine call the pages make, with typical arguments
         with contextlib.suppress(HANDLED):
-            mc.run_bounded(fn, expr, X, *args, timeout_s=1.0)
+            mc.run_bounded(entry.fn, *entry.arguments(expr, X), timeout_s=1.0)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

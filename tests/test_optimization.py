@@ -204,3 +204,13 @@ def test_descent_advice():
     )
     heavy = gradient_descent(bowl, [w, b], [-2.0, 4.0], 0.001, 100, momentum=0.9)
     assert "momentum" not in descent_advice(heavy, bowl, [w, b], False, momentum_control=True)
+
+
+def test_descent_on_a_loss_with_a_kink():
+    """L(w) = |w − 1| from w = 3 with η = 0.5: dL/dw = 1 while w > 1, so w = 3, 2.5, 2, 1.5, 1
+    (hand-derived); found by the fuzz test: sp.diff left DiracDelta in sign(w)'s gradient, which
+    NumPy cannot evaluate (NameError), so a step loss now stays where it is (dL/dw = 0)."""
+    w = sp.Symbol("w", real=True)
+    path = gradient_descent(sp.Abs(w - 1), [w], [3.0], 0.5, 4)
+    assert path.points[:, 0].tolist() == [3.0, 2.5, 2.0, 1.5, 1.0]
+    assert gradient_descent(sp.sign(w), [w], [3.0], 0.5, 3).points[:, 0].tolist() == [3.0] * 4

@@ -1,0 +1,103 @@
+"""The engine's entry points, listed once: every call the pages make, with typical arguments.
+
+Warm-up (:mod:`mathcore.warmup`), the fuzz test, the bounded-runner test and the engine bench
+(``bench/engine.py``) all read :data:`ENTRY_POINTS`, so an entry point added here is warmed in every
+worker, fuzzed with random formulas, checked through :func:`mathcore.run_bounded` (its arguments and
+result pickle) and timed. A test checks that every engine call in ``ui/`` is listed.
+
+>>> x = sp.Symbol("x", real=True)
+>>> by_name = {e.name: e for e in ENTRY_POINTS}
+>>> by_name["derivative"].call(x**3, x)
+3*x**2
+>>> by_name["limit_at(0)"].call(sp.sin(x) / x, x).value
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sympy as sp
+
+from mathcore.continuity import classify_continuity, differentiability_at
+from mathcore.derivatives import (
+    derivative,
+    difference_quotient,
+    difference_quotients,
+    partial_derivatives,
+    tangent_line,
+)
+from mathcore.diffsteps import derivative_steps
+from mathcore.extrema import critical_point_search, critical_points, piecewise_constant
+from mathcore.limits import approach_table, limit_at
+from mathcore.optimization import gradient_descent
+from mathcore.points import numeric, value_at
+from mathcore.sampling import sample_function, sample_windows
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    """One engine call: ``fn(*arguments(f, x))`` for a function f of x.
+
+    ``example`` is a typical f, as a student types it (the bench times the call on it).
+    ``warm``: run by :mod:`mathcore.warmup` in every worker — False where another entry point
+    already runs the same code (``derivative(2)`` after ``derivative``) or the pages call it only
+    on a few fixed formulas that are cached (the neuron's partial derivatives), so that the
+    worker pool still starts in about a second."""
+
+    name: str
+    fn: Callable
+    arguments: Callable[[sp.Expr, sp.Symbol], tuple]
+    example: str
+    warm: bool = True
+
+    def call(self, expr: sp.Expr, var: sp.Symbol):
+        """``fn`` on ``expr`` with this entry point's typical arguments, in this process."""
+        return self.fn(*self.arguments(expr, var))
+
+
+def _at(*rest):
+    """Arguments ``(f, x, *rest)``: the usual shape of an entry point."""
+    return lambda expr, var: (expr, var, *rest)
+
+
+_HS = (0.1, 0.01, -0.1, -0.01)
+
+ENTRY_POINTS: tuple[EntryPoint, ...] = (
+    EntryPoint("limit_at(0)", limit_at, _at(0), "sin(x)/x"),
+    EntryPoint("limit_at(-1)", limit_at, _at(-1), "1/(x+1)", warm=False),
+    EntryPoint("limit_at(oo)", limit_at, _at(sp.oo), "(1+1/x)^x"),
+    EntryPoint("approach_table(0)", approach_table, _at(0), "(x^2-1)/(x-1)"),
+    EntryPoint("value_at(1)", value_at, _at(sp.Integer(1)), "(x^2-1)/(x-1)", warm=False),
+    EntryPoint("classify_continuity(1)", classify_continuity, _at(1), "(x^2-1)/(x-1)"),
+    EntryPoint("differentiability_at(0)", differentiability_at, _at(0), "relu(x)"),
+    EntryPoint("derivative", derivative, _at(), "x^2 sin x"),
+    EntryPoint("derivative(2)", derivative, _at(2), "x^2 sin x", warm=False),
+    EntryPoint("derivative_steps", derivative_steps, _at(), "x^2 sin x + e^(2x)/x"),
+    EntryPoint("tangent_line(3)", tangent_line, _at(3), "x^2 - 4x + 3"),
+    EntryPoint(
+        "difference_quotient(1, 1e-6)", difference_quotient, _at(1, 1e-6), "sin x", warm=False
+    ),
+    EntryPoint("difference_quotients(1)", difference_quotients, _at(1, _HS), "sin x"),
+    EntryPoint("critical_points", critical_points, _at(), "x^2 - 4x + 3", warm=False),
+    EntryPoint("critical_point_search", critical_point_search, _at(), "x^2 sin x"),
+    EntryPoint("piecewise_constant", piecewise_constant, _at(), "floor(x)^2"),
+    EntryPoint("sample_function(-5, 5)", sample_function, _at(-5, 5, 600), "1/(x+1)"),
+    EntryPoint("sample_windows", sample_windows, _at([(-1.0, 1.0)], 800), "sin(1/x)"),
+    EntryPoint("numeric", numeric, _at([0.5, 1.5]), "ln(x)"),
+    EntryPoint(
+        "partial_derivatives",
+        partial_derivatives,
+        lambda expr, var: (expr * sp.Symbol("b", real=True), [var, sp.Symbol("b", real=True)]),
+        "(2x - 4)^2",
+        warm=False,
+    ),
+    EntryPoint(
+        "gradient_descent(5 steps)",
+        gradient_descent,
+        lambda expr, var: (expr, [var], [0.5], 0.01, 5),
+        "(2x - 4)^2",
+        warm=False,
+    ),
+)
