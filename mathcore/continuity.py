@@ -235,13 +235,16 @@ def _shape(expr, var, a, value, quotient) -> str:
         return "uncertain"
     sides = zip((quotient.left, quotient.right), kinds, strict=True)
     slopes = [v for v, k in sides if k == "limit"]
-    if any(v.is_infinite for v in slopes):
-        f = limit_at(expr, var, a)  # an infinite slope is a jump unless f is continuous there
+    oscillating = any(k in ("oscillates", "unbounded") for k in kinds)
+    if oscillating or any(v.is_infinite for v in slopes):
+        # an infinite or oscillating slope is a break unless f is continuous there: the quotient
+        # of sin(1/x) with f(0) = 0 oscillates because f itself does
+        f = limit_at(expr, var, a)
         if any(s is not None and not (s.is_finite and _equal(s, value)) for s in (f.left, f.right)):
             return "discontinuous"
         if any(k in ("oscillates", "unbounded", "uncertain") for k in (f.left_kind, f.right_kind)):
             return "discontinuous"
-    if any(k in ("oscillates", "unbounded") for k in kinds):
+    if oscillating:
         return "oscillating"
     if not slopes:
         return "undefined"  # no one-sided slope at all: f has no values beside a

@@ -58,7 +58,7 @@ DIGITS = 60  # probe precision: a ± 10⁻¹⁴ keeps ~45 significant digits of 
 PROBE_DECADES = tuple(1.0173 + 0.25 * i for i in range(52))  # t from 10⁻¹ to ~10⁻¹⁴
 INFINITY_DECADES = tuple(0.5173 + 0.25 * i for i in range(31))  # x from ~3 to ~10⁸
 PROBE_SECONDS = 0.4  # for all probes of one side; the rest count as unknown
-TABLE_SECONDS = 0.2  # for each side's table
+TABLE_SECONDS = 0.2  # for each side's table (evalf has what the probes leave)
 SYMPY_SECONDS = 1.2  # at most, for each SymPy limit or simplification; then the next method
 LIMIT_SECONDS = 2.2  # for a whole limit_at call, so a page's analysis stays within its budget
 WINDOW = 24  # the probes nearest to a (six decades) that decide
@@ -81,8 +81,9 @@ class LimitResult:
     ``left``/``right``: the one-sided limits (a number, ``oo``, ``-oo``), ``None`` when that side
     oscillates, f is undefined there, or the engine is not sure. At ``oo`` only ``left`` (x grows)
     is used, at ``-oo`` only ``right``. ``value``: the limit asked for (``side``), ``None`` if it
-    does not exist. ``table_left``/``table_right``: ``(x, f(x))`` for x = a ∓ 10⁻ᵏ, k = 1..6
-    (x = ±10ᵏ at ±∞). ``left_kind``/``right_kind``: one of :data:`SIDE_KINDS`.
+    does not exist. ``table_left``/``table_right``: :func:`approach_table`'s rows ``(x, f(x))``,
+    mpmath ``mpf`` values, for x = a ∓ 10⁻ᵏ, k = 1..6 (x = ±10ᵏ at ±∞; nearer when a is near 0,
+    see :func:`approach_table`). ``left_kind``/``right_kind``: one of :data:`SIDE_KINDS`.
     """
 
     point: sp.Expr
@@ -93,8 +94,8 @@ class LimitResult:
     right_oscillates: bool
     value: sp.Expr | None
     verdict: str
-    table_left: tuple[tuple[float, float], ...]
-    table_right: tuple[tuple[float, float], ...]
+    table_left: tuple[tuple[mpmath.mpf, mpmath.mpf], ...]
+    table_right: tuple[tuple[mpmath.mpf, mpmath.mpf], ...]
     left_kind: str = "limit"
     right_kind: str = "limit"
 
@@ -199,27 +200,65 @@ def limit_at(expr: sp.Expr, var: sp.Symbol, point: Point, side: str = "both") ->
 def approach_table(expr: sp.Expr, var: sp.Symbol, point: Point):
     """``(x, f(x))`` rows approaching ``point`` from the left and from the right.
 
-    Values are computed with 60 digits, in bounded time: ``nan`` where f is undefined or not
-    real (or took too long), ``±inf`` beyond the float range.
+    Parameters
+    ----------
+    expr : a SymPy expression in the real symbol ``var``.
+    var : the variable.
+    point : a finite real number a, ``oo`` or ``-oo``.
 
+    Returns
+    -------
+    Two tuples of rows (left, right; at ``oo`` the right one is empty, at ``-oo`` the left one).
+    Toward ±∞ x = ±10ᵏ, k = 1..6; at a finite a, x = a ∓ 10⁻ᵏ, or ∓ 10⁻ᵏ·s when
+    0 < |a| ≤ 0.1 (s the largest power of ten with 0.1·s < |a|): the rows stay on a's side of 0,
+    as the probes that decide the limit do (1/x at 10⁻⁹ is 10⁹ there, not −10⁶ at 10⁻⁹ − 10⁻⁶).
+    x and f(x) are mpmath ``mpf`` values of 60 digits whose size is not bounded by a float's:
+    e^(−1000) is 5.08 × 10⁻⁴³⁵, not 0, and e^1000 is 1.97 × 10⁴³⁴, not ``inf``; f(x) is ``nan``
+    where f is undefined or not real, or could not be trusted in bounded time.
+
+    Examples
+    --------
     >>> x = sp.Symbol("x", real=True)
     >>> left, right = approach_table((x**2 - 1) / (x - 1), x, 1)
-    >>> left[0], right[-1]
-    ((0.9, 1.9), (1.000001, 2.000001))
+    >>> [float(v) for v in left[0] + right[-1]]
+    [0.9, 1.9, 1.000001, 2.000001]
+    >>> _, rows = approach_table(sp.exp(x), x, -sp.oo)
+    >>> mpmath.nstr(rows[2][1], 6)  # e^(−1000): no float holds it, yet it is not 0
+    '5.07596e-435'
+    >>> _, right = approach_table(1 / x, x, sp.Rational(1, 10**9))
+    >>> mpmath.nstr(right[0][0], 6), mpmath.nstr(right[0][1], 6)  # 10⁻⁹ + 10⁻¹⁰
+    ('1.1e-9', '9.09091e+8')
     """
     a = as_point(point)
     probe = _Probe(expr, var)
     if a.is_infinite:
         sign = 1 if a is sp.oo else -1
-        xs = [sign * sp.Integer(10) ** k for k in TABLE_EXPONENTS]
-        rows = tuple(zip(map(float, xs), probe.floats(xs), strict=True))
+        rows = probe.rows([sign * sp.Integer(10) ** k for k in TABLE_EXPONENTS])
         return (rows, ()) if a is sp.oo else ((), rows)
-    steps = [sp.Rational(1, 10**k) for k in TABLE_EXPONENTS]
-    tables = []
-    for sign in (-1, 1):
-        xs = [a + sign * h for h in steps]
-        tables.append(tuple(zip(map(float, xs), probe.floats(xs), strict=True)))
+    unit = sp.Integer(10) ** -_shift(a)
+    tables = [probe.rows([a + sign * unit / 10**k for k in TABLE_EXPONENTS]) for sign in (-1, 1)]
     return tables[0], tables[1]
+
+
+def _shift(a: sp.Expr) -> int:
+    """How many decades nearer than usual the probes and the table come to a: 0, unless
+    0 < |a| ≤ 0.1, where distances 10⁻ᵏ would reach past 0 (or onto it): then the least n with
+    10⁻ⁿ⁻¹ < |a|, so the farthest row a ∓ 10⁻ⁿ⁻¹ stays on a's side of 0.
+
+    >>> [_shift(sp.Rational(n, 100)) for n in (200, 50, 10, 5, 1)]
+    [0, 0, 1, 1, 2]
+    >>> _shift(sp.Rational(1, 10**9)), _shift(-sp.pi / 10**30), _shift(sp.oo), _shift(sp.Integer(0))
+    (9, 29, 0, 0)
+    """
+    if not a.is_finite or a.is_zero:
+        return 0
+    size = abs(a)
+    with mpmath.workdps(30):
+        guess = -int(mpmath.floor(mpmath.log10(mpmath.mpf(str(sp.N(size, 30)))))) - 2
+    n = max(guess, 0)
+    while sp.Integer(10) ** -(n + 1) >= size:  # exact: 0.01 needs n = 2, not 1
+        n += 1
+    return n
 
 
 class _Probe:
@@ -228,6 +267,7 @@ class _Probe:
     digits differ, as when exp(x)·(…) cancels at x = 10⁸)."""
 
     def __init__(self, expr: sp.Expr, var: sp.Symbol) -> None:
+        self.expr, self.var = expr, var
         numeric_form = expr.replace(sp.Heaviside, lambda u, *_: sp.Piecewise((0, u < 0), (1, True)))
         numeric_form = numeric_form.xreplace({sp.zoo: sp.nan})
         self.f = sp.lambdify(var, numeric_form, modules=[_REAL_FUNCTIONS, "mpmath"])
@@ -295,17 +335,35 @@ class _Probe:
                 largest = max(largest, int(magnitude))
         return largest
 
-    def floats(self, xs) -> list[float]:
-        out = []
-        for v in self.values(xs, seconds=TABLE_SECONDS):
-            if v is None or (isinstance(v, float) and math.isnan(v)):
-                out.append(math.nan)
-            else:
-                try:
-                    out.append(float(v))
-                except OverflowError:
-                    out.append(math.inf if v > 0 else -math.inf)
-        return out
+    def rows(self, xs) -> tuple[tuple[mpmath.mpf, mpmath.mpf], ...]:
+        """``(x, f(x))`` for exact ``xs`` as ``mpf`` values of any size (``nan``: undefined, not
+        real, or not known in time). A value the probe cannot trust (e^(e¹⁰⁰) needs more digits
+        than it may spend) is asked of SymPy's ``evalf``, which raises rather than return digits
+        it cannot vouch for."""
+        deadline = _Budget(TABLE_SECONDS)  # the rest of it for evalf
+        found = self.values(xs, seconds=0.75 * TABLE_SECONDS)
+        with mpmath.workdps(DIGITS):
+            out = []
+            for x, v in zip(xs, found, strict=True):
+                if v is None:
+                    v = _evalf(self.expr, self.var, x, deadline)
+                out.append((mpmath.mpf(str(sp.N(x, DIGITS))), mpmath.mpf(v)))
+        return tuple(out)
+
+
+def _evalf(expr: sp.Expr, var: sp.Symbol, x: sp.Expr, budget: _Budget):
+    """f(x) to 15 digits by SymPy's ``evalf`` (strict: no digits it cannot vouch for), in the
+    time left; ``nan`` when it cannot, or when f(x) is not real."""
+    if budget.left() < 0.02:
+        return math.nan
+    try:
+        with time_limit(budget.left()):
+            v = expr.evalf(15, subs={var: x}, strict=True)
+    except (*SYMPY_FAILURES, TimeLimitExceeded, RecursionError, OverflowError, ArithmeticError):
+        return math.nan
+    if not isinstance(v, sp.Float):  # complex, nan, zoo, or left unevaluated
+        return math.nan
+    return mpmath.mpf(v)
 
 
 def _agreeing(f, x, low_digits: int = DIGITS, high_digits: int = 2 * DIGITS):
@@ -350,13 +408,17 @@ def _real(f, x):
 
 
 def _approach_points(a: sp.Expr, direction: int) -> list:
-    """Probe points from far to near: a ± 10^(−s), or ±10^s toward ±∞ (as mpf)."""
+    """Probe points from far to near: a ± 10^(−s), or ±10^s toward ±∞ (as mpf); when a is near
+    0, nearer by :func:`_shift` decades, so that they never reach past 0."""
     with mpmath.workdps(DIGITS):
         if a.is_infinite:
             sign = 1 if a is sp.oo else -1
             return [sign * mpmath.power(10, mpmath.mpf(s)) for s in INFINITY_DECADES]
         centre = mpmath.mpf(str(sp.N(a, DIGITS)))
-        return [centre + direction * mpmath.power(10, -mpmath.mpf(s)) for s in PROBE_DECADES]
+        shift = _shift(a)
+        return [
+            centre + direction * mpmath.power(10, -mpmath.mpf(s) - shift) for s in PROBE_DECADES
+        ]
 
 
 class _Budget:
@@ -505,7 +567,8 @@ def _resolve_side(expr, var, a, direction) -> sp.Expr | None:
         if a.is_infinite:
             probe = mpmath.mpf(10) ** 20 * (1 if a is sp.oo else -1)
         else:
-            probe = mpmath.mpf(str(sp.N(a + direction * SIDE_STEP, DIGITS)))
+            step = SIDE_STEP / 10 ** _shift(a)  # beside a, not past 0
+            probe = mpmath.mpf(str(sp.N(a + direction * step, DIGITS)))
         try:
             return _Resolver(var, probe, a.is_finite).resolve(expr)
         except (*SYMPY_FAILURES, ZeroDivisionError, OverflowError, _Unresolved):

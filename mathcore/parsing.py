@@ -167,7 +167,10 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
 
     Parameters
     ----------
-    text : what the student typed (``x^2``, ``2x``, ``sin x``, ``|x|``, ``e^x``, ``x²`` …).
+    text : what the student typed (``x^2``, ``2x``, ``sin x``, ``|x|``, ``e^x``, ``x²`` …), after
+        an optional left-hand side as written on paper: ``f(x) =``, ``y =``, or another
+        function of its own variable (``g(t) = t^2`` is t² with t read as the first of
+        ``variables``); see :func:`left_side_end`.
     variables : the names allowed as variables; each becomes ``Symbol(name, real=True)``.
 
     Returns
@@ -189,6 +192,8 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
     exp(x) + log(x)
     >>> parse_expression("relu(x) - |x|")
     -Abs(x) + Max(0, x)
+    >>> parse_expression("f(x) = x^2"), parse_expression("y=2x"), parse_expression("g(t) = t^3")
+    (x**2, 2*x, x**3)
     >>> parse_expression("sinn x")
     Traceback (most recent call last):
     ...
@@ -196,6 +201,22 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
     """
     if not isinstance(text, str):
         raise InputError("syntax", "input must be text")
+    sides = ("y",) if variables and "y" not in variables else ()
+    start, named = left_side_end(text, sides, variables)
+    if start:  # "f(x) = x^2", "y = x^2": the formula is the right-hand side
+        body = " " * start + text[start:]  # padded: error positions still count in ``text``
+        if set(named) <= set(variables):  # f(x) on a page in x (or no name: y =)
+            return _parse(body, variables)
+        # g(t) = t^2 on a page in x: g's own variable names the page's
+        rename = zip(named, variables, strict=True)  # left_side_end counted them
+        return _parse(body, named).xreplace(
+            {sp.Symbol(n, real=True): sp.Symbol(v, real=True) for n, v in rename}
+        )
+    return _parse(text, variables)
+
+
+def _parse(text: str, variables: Sequence[str]) -> sp.Expr:
+    """:func:`parse_expression` without a left-hand side."""
     if len(text) > MAX_LENGTH:
         raise InputError(
             "too_long",
@@ -240,6 +261,50 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
     if expr.has(sp.I):
         raise InputError("not_real", "the expression is not real")
     return expr
+
+
+# A function applied to its variables, as in a definition: f(x), g(t), L(w, b), f₁(x).
+_APPLIED = r"(?P<name>[^\W\d]\w*)\s*\(\s*(?P<args>[^\W\d]\w*(?:\s*,\s*[^\W\d]\w*)*)\s*\)"
+
+
+def left_side_end(
+    text: str, sides: Sequence[str] = (), variables: Sequence[str] = ()
+) -> tuple[int, tuple[str, ...]]:
+    """Where the formula starts after a leading left-hand side ``<side> =`` (0 when there is
+    none), and the variables that side names.
+
+    A side is one of ``sides`` (any case: ``y``, ``f'(x)``, ``dy/dx``) or, when ``variables`` is
+    not empty, a function of as many variables as that (``f(x)``, ``g(t)``, ``L(w, b)``) whose
+    name is not a known function or constant (``sin(x) = 1`` is an equation, not a
+    definition). The one mechanism for practice answers and function boxes alike.
+
+    >>> left_side_end("f(x) = x^2", (), ("x",)), left_side_end("  Y= 2", ("y",))
+    ((6, ('x',)), (4, ()))
+    >>> left_side_end("g(t)=t", (), ("x",)), left_side_end("sin(x) = 1", (), ("x",))
+    ((5, ('t',)), (0, ()))
+    >>> left_side_end("x == 1", ("x",)), left_side_end("f(x, y) = x", (), ("x",))
+    ((0, ()), (0, ()))
+    """
+    options = [re.escape(side) for side in sorted(sides, key=len, reverse=True)]
+    if variables:
+        options.append(_APPLIED)
+    if not options:
+        return 0, ()
+    match = re.match(rf"\s*(?:{'|'.join(options)})\s*=(?!=)", text, re.IGNORECASE)
+    if match is None:
+        return 0, ()
+    if match.groupdict().get("name") is None:
+        return match.end(), ()
+    args = tuple(re.split(r"\s*,\s*", match["args"]))
+    known = {*FUNCTIONS, *CONSTANTS, *PIECEWISE_NAMES}
+    if (
+        match["name"] in known
+        or len(args) != len(variables)
+        or len(set(args)) != len(args)
+        or any(a in known or a in _GENERATED for a in args)
+    ):
+        return 0, ()
+    return match.end(), args
 
 
 class _Names:

@@ -24,7 +24,7 @@ from mathcore.diffsteps import DerivativeStep, derivative_steps
 from mathcore.errors import InputError
 from mathcore.extrema import critical_points
 from mathcore.limits import limit_at
-from mathcore.parsing import parse_expression, parse_point
+from mathcore.parsing import left_side_end, parse_expression, parse_point
 
 LEVELS = (1, 2, 3)
 X = sp.Symbol("x", real=True)
@@ -92,34 +92,58 @@ def polynomial_drill(seed: int, level: int) -> Drill:
     return Drill("derivative", expr, derivative(expr, X))
 
 
-def limit_drill(seed: int) -> Drill:
-    """A 0/0 limit with a clean answer: (x² − a²)/(x − a), sin(kx)/x or (e^(kx) − 1)/x.
+def limit_drill(seed: int, level: int = 1) -> Drill:
+    """A 0/0 limit with a clean answer, harder with the level.
+
+    Level 1: (x² − a²)/(x − a), sin(kx)/x or (e^(kx) − 1)/x; level 2: (x − a)(x − b)/(x − a)
+    multiplied out, sin(kx)/(mx) or (e^(kx) − 1)/(mx) (a fraction for an answer); level 3:
+    (x³ − a³)/(x − a), (x³ − a³)/(x² − a²), or a standard limit with larger numbers.
 
     >>> d = limit_drill(3); d.answer == limit_at(d.expr, X, d.point).value
     True
+    >>> d = limit_drill(3, 3); d.answer == limit_at(d.expr, X, d.point).value
+    True
     """
-    rng = random.Random(f"limit-{seed}")
+    rng = random.Random(f"limit-{seed}" if level == 1 else f"limit-{seed}-{level}")
     a, k = rng.choice([-3, -2, -1, 1, 2, 3, 4]), rng.choice([2, 3, 4, 5])
+    if level == 1:
+        m, fractions = 1, [((X**2 - a**2) / (X - a), sp.Integer(a))]
+    elif level == 2:
+        b = rng.choice([c for c in range(-4, 5) if c not in (a, -a)])  # −a: level 1's form
+        m = rng.choice([c for c in (2, 3, 4) if c != k])
+        fractions = [(sp.expand((X - a) * (X - b)) / (X - a), sp.Integer(a))]
+    else:
+        k, m = rng.choice([6, 7, 8, 9]), rng.choice([2, 3, 4, 5])
+        fractions = [
+            ((X**3 - a**3) / (X - a), sp.Integer(a)),
+            ((X**3 - a**3) / (X**2 - a**2), sp.Integer(a)),
+        ]
     expr, point = rng.choice(
         [
-            ((X**2 - a**2) / (X - a), sp.Integer(a)),
-            (sp.sin(k * X) / X, sp.Integer(0)),
-            ((sp.exp(k * X) - 1) / X, sp.Integer(0)),
+            *fractions,
+            (sp.sin(k * X) / (m * X), sp.Integer(0)),
+            ((sp.exp(k * X) - 1) / (m * X), sp.Integer(0)),
         ]
     )
     return Drill("limit", expr, limit_at(expr, X, point).value, point)
 
 
-def critical_drill(seed: int) -> Drill:
-    """Where is the minimum of a x² + b x + c (a > 0)? The answer −b/(2a) is an integer.
+def critical_drill(seed: int, level: int = 1) -> Drill:
+    """Where is the minimum of a x² + b x + c (a > 0)? The answer −b/(2a) is an integer at level
+    1, a half at level 2 (x² − 3x: 3/2), any fraction at level 3 (3x² − 4x: 2/3).
 
-    >>> critical_drill(1).answer.is_Integer
-    True
+    >>> critical_drill(1).answer.is_Integer, critical_drill(1, 2).answer.q
+    (True, 2)
     """
-    rng = random.Random(f"critical-{seed}")
-    a, m, c = rng.randint(1, 3), rng.randint(-4, 4), rng.randint(-5, 5)
-    expr = sp.expand(a * (X - m) ** 2 + c)
-    return Drill("critical", expr, sp.Integer(m))
+    if level == 1:
+        rng = random.Random(f"critical-{seed}")
+        a, m, c = rng.randint(1, 3), rng.randint(-4, 4), rng.randint(-5, 5)
+        return Drill("critical", sp.expand(a * (X - m) ** 2 + c), sp.Integer(m))
+    rng = random.Random(f"critical-{seed}-{level}")
+    a = 1 if level == 2 else rng.randint(2, 5)
+    b = rng.choice([b for b in range(-12, 13) if b % (2 * a)])  # −b/(2a) is not an integer
+    c = rng.randint(-5, 5)
+    return Drill("critical", a * X**2 + b * X + c, sp.Rational(-b, 2 * a))
 
 
 def check_derivative(expr: sp.Expr, given: sp.Expr, var: sp.Symbol) -> Feedback:
@@ -305,7 +329,7 @@ def read_answer(text: str, kind: str) -> Answer:
         raise _form(kind)
     if kind == "limit" and words in INFINITY:
         return Answer(INFINITY[words])
-    start = _prefix_end(text, ANSWER_PREFIXES[kind])
+    start, _ = left_side_end(text, ANSWER_PREFIXES[kind])
     body = " " * start + text[start:]  # padded: positions still count in ``text``
     if not body.strip():
         raise _form(kind, len(text))
@@ -328,13 +352,6 @@ def _form(kind: str, position: int | None = None) -> InputError:
     return InputError(
         "answer_form", f"expected {wanted} on a {kind} drill", {"kind": kind}, position
     )
-
-
-def _prefix_end(text: str, prefixes: tuple[str, ...]) -> int:
-    """Where the answer starts after a leading ``<prefix> =`` (0 when there is none)."""
-    names = "|".join(re.escape(p) for p in prefixes)
-    match = re.match(rf"\s*(?:{names})\s*=(?!=)", text, re.IGNORECASE)
-    return match.end() if match else 0
 
 
 def _point(body: str) -> tuple[tuple[str, str], int] | None:
@@ -488,9 +505,9 @@ def limit_solution(drill: Drill) -> LimitSolution:
         inner = next((f.args[0] for f in expr.atoms(pattern)), None)
         if inner is None:
             continue
-        scale = sp.simplify(inner / X)
         standard = sp.sin(inner) / inner if rule == "sin" else (sp.exp(inner) - 1) / inner
-        if point != 0 or scale.has(X) or sp.simplify(expr - scale * standard) != 0:
+        scale = sp.simplify(expr / standard)  # sin(6x)/(4x) = 3/2 · sin(6x)/(6x)
+        if point != 0 or scale.has(X):
             break
         return LimitSolution(rule, expr, point, standard, answer=scale, scale=scale, inner=inner)
     numerator, denominator = sp.fraction(sp.together(expr))
@@ -504,7 +521,7 @@ def limit_solution(drill: Drill) -> LimitSolution:
         simpler,
         simpler.subs(X, point),
         numerator=sp.factor(numerator),
-        denominator=denominator,
+        denominator=sp.factor(denominator),  # x² − 4 as (x − 2)(x + 2): the factor to cancel
     )
 
 

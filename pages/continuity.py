@@ -1,6 +1,7 @@
 """Continuity: the three conditions, the kind of break drawn on the graph, and kinks."""
 
 import streamlit as st
+import sympy as sp
 
 from ui import compute, figures
 from ui.i18n import text
@@ -17,6 +18,8 @@ PRESETS = [
     ("continuity.preset.infinite", {"f": "1/(x+1)", "a": "-1"}),
     ("continuity.preset.oscillating", {"f": "sin(1/x)", "a": "0"}),
 ]
+_INF = (sp.oo, -sp.oo)
+_INFINITE = {frozenset({sp.oo}): "", frozenset({-sp.oo}): "_down", frozenset(_INF): "_mixed"}
 LABELS = ("f", "value", "left_limit", "right_limit", "tangent", "left_tangent", "right_tangent")
 
 
@@ -32,6 +35,8 @@ def continuity_page() -> None:
     box = st.success if continuity.continuous else (st.warning if kind == "uncertain" else st.error)
     if kind == "oscillating" and "unbounded" in (continuity.left_kind, continuity.right_kind):
         kind = "oscillating_unbounded"
+    if kind == "infinite":  # the words follow where f goes: up, down, or up on one side only
+        kind += _INFINITE[frozenset(v for v in (continuity.left, continuity.right) if v in _INF)]
     edge = edge_side(continuity.left_kind, continuity.right_kind)
     if continuity.continuous and edge is not None:  # at an edge of f's domain: from inside
         kind = f"continuous_{edge}"

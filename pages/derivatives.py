@@ -77,13 +77,16 @@ def secant_graph(lang, point, value, slopes, tangent, f_samples, labels) -> None
         for h, q in slopes.items()
         if h > 0
     }
-    chart(
+    drawn = "none" if value != value else "tangent" if tangent is not None else "secant"
+    chart(  # the words name only what is drawn: no secant without f(a), no tangent without f′(a)
         figures.secant_figure(
             point, value, slopes, tangent, f_samples, labels, linked_h(), captions, presenting()
         ),
-        text(lang, "a11y.secant", a=tex(lang, point)),
+        text(lang, f"a11y.secant_{drawn}", a=tex(lang, point)),
         key="secant-chart",
     )
+    if drawn != "none":
+        st.caption(text(lang, f"derivatives.drag_{drawn}"))
 
 
 def linked_h() -> float:

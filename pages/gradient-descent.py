@@ -1,6 +1,7 @@
 """Loss and gradient descent: L(w) = (wx − y)², dL/dw, the steps, and when η is too large."""
 
 import math
+from contextlib import nullcontext
 
 import streamlit as st
 
@@ -10,7 +11,7 @@ from ui.i18n import text
 from ui.inputs import computed, decimals, kept_eta, slider_default
 from ui.messages import descent_box, tex
 from ui.page import chart, header, inputs_area, presenting, setup_page
-from ui.ranges import within
+from ui.ranges import bounded_number
 from ui.steps import steps_markdown
 from ui.tables import plain_number, tex_number
 
@@ -24,24 +25,9 @@ def descent_page() -> None:
     lang = setup_page("nav.descent")
     header(lang, "descent")
     with inputs_area(lang):
-        left, right = st.columns(2)
-        x, y = (
-            within(  # bounds checked here, in lang: Streamlit's own range message is English
-                lang,
-                column.number_input(
-                    text(lang, f"descent.{key}"),
-                    None,
-                    None,
-                    default,
-                    0.5,
-                    format="%g",  # 0.0001 reads 0.0001, not Streamlit's 0.00
-                    key=key,
-                    bind="query-params",
-                ),
-                *BOUNDS,
-                text(lang, f"descent.{key}"),
-            )
-            for column, key, default in ((left, "x", 2.0), (right, "y", 4.0))
+        x, y = (  # bounds said in lang, above the folded inputs when projecting
+            bounded_number(lang, column, key, text(lang, f"descent.{key}"), value, 0.5, *BOUNDS)
+            for column, key, value in zip(st.columns(2), "xy", (2.0, 4.0), strict=True)
         )
     x = usable_x(lang, float(x))
     st.latex(rf"L(w) = (wx - y)^2 = {tex(lang, compute.descent_loss(x, float(y)))}")
@@ -117,12 +103,15 @@ def sliders(lang: str, x: float, y: float) -> None:
     st.markdown(text(lang, key, count=done, **numbers))
     if done < steps:  # the run was cut off: the loss blew up
         st.markdown(text(lang, "descent.stopped", done=done, asked=steps))
+    # projector mode: the chart first (in view under the verdict), its log switch below it
+    spot = st.container() if presenting() else nullcontext()
     log = st.toggle(text(lang, "descent.log"), key="log", bind="query-params")
-    chart(
-        figures.descent_figure(trajectory, samples, labels, log, presenting()),
-        text(lang, "a11y.descent", count=len(trajectory.losses) - 1, w=numbers["w"]),
-        key="descent-chart",
-    )
+    with spot:
+        chart(
+            figures.descent_figure(trajectory, samples, labels, log, presenting()),
+            text(lang, "a11y.descent", count=len(trajectory.losses) - 1, w=numbers["w"]),
+            key="descent-chart",
+        )
 
 
 def contraction(factor: float, gap: float) -> str:

@@ -9,7 +9,7 @@ from ui.inputs import analysed_at_point
 from ui.messages import side_tex, tex
 from ui.one_sided import edge_sentence, edge_side
 from ui.page import chart, header, presenting, setup_page
-from ui.tables import markdown_table
+from ui.tables import approach_digits, markdown_table, plain_number
 
 PRESETS = [
     ("limits.preset.course", {"f": "1/(x+1)", "a": "-1"}),
@@ -91,10 +91,8 @@ def _direction(point) -> str:
 
 @st.fragment
 def limit_graph(lang: str, result, value, curves, march) -> None:
-    labels = {
-        key: text(lang, f"fig.{key}")
-        for key in ("f", "left", "right", "left_limit", "right_limit", "value")
-    }
+    names = ("f", "left", "right", "left_limit", "right_limit", "value", "above", "below")
+    labels = {key: text(lang, f"fig.{key}") for key in names}
     if result.point.is_infinite:
         key = st.select_slider(
             text(lang, "limits.reach"),
@@ -113,13 +111,20 @@ def limit_graph(lang: str, result, value, curves, march) -> None:
         s: side_tex(lang, getattr(result, s), getattr(result, f"{s}_kind"))
         for s in ("left", "right")
     }
-    chart(
-        figures.limit_figure(result, value, curves[key], march, labels, key, presenting()),
-        _alt(lang, result, sides),
-        key="limit-chart",
-    )
+    figure = figures.limit_figure(result, value, curves[key], march, labels, key, presenting())
+    chart(figure, _alt(lang, result, sides), key="limit-chart")
     if result.point.is_infinite:
         st.caption(text(lang, "limits.log_axis"))
+        beyond_the_chart(lang, figure.layout.meta)
+
+
+def beyond_the_chart(lang: str, meta: dict) -> None:
+    """The table's points that the chart shows only on its edge (e^1000), or not at all."""
+    for where, edge in (("above", "top"), ("below", "bottom"), ("outside", None)):
+        if xs := meta[where]:
+            named = ", ".join(plain_number(x, 9) for x in xs)
+            edge = plain_number(meta[edge]) if edge else ""
+            st.caption(text(lang, f"limits.beyond_{where}", xs=named, count=len(xs), edge=edge))
 
 
 def _alt(lang: str, result, sides: dict[str, str]) -> str:
@@ -132,16 +137,14 @@ def _alt(lang: str, result, sides: dict[str, str]) -> str:
 
 
 def approach_tables(lang: str, result) -> None:
-    if result.point.is_infinite:
-        toward = text(lang, "limits.table_toward", a=tex(lang, result.point))
-        headings = (toward, toward)
-    else:
-        headings = (text(lang, "limits.table_left"), text(lang, "limits.table_right"))
+    toward = text(lang, "limits.table_toward", a=tex(lang, result.point))
+    sides = (text(lang, "limits.table_left"), text(lang, "limits.table_right"))
+    headings = (toward, toward) if result.point.is_infinite else sides
     for heading, rows in zip(headings, (result.table_left, result.table_right), strict=True):
         if rows:
             xs, ys = zip(*rows, strict=True)
             st.markdown(f"**{heading}**")
-            st.markdown(markdown_table({"x": xs, "f(x)": ys}))
+            st.markdown(markdown_table({"x": xs, "f(x)": ys}, {"x": approach_digits(xs)}))
 
 
 limits_page()

@@ -42,12 +42,12 @@ def practice_page() -> None:
         st.markdown(text(lang, "practice.ask_derivative", expr=tex(lang, drill.expr)))
         view.drill_box(lang, drill)
     with limit_tab:
-        drill = limit_drill(int(seed))
+        drill = limit_drill(int(seed), int(level))
         point, expr = tex(lang, drill.point), tex(lang, drill.expr)
         st.markdown(text(lang, "practice.ask_limit", point=point, expr=expr))
         view.drill_box(lang, drill)
     with critical_tab:
-        drill = critical_drill(int(seed))
+        drill = critical_drill(int(seed), int(level))
         st.markdown(text(lang, "practice.ask_critical", expr=tex(lang, drill.expr)))
         view.drill_box(lang, drill)
     score_slot.metric(text(lang, "practice.score"), view.score_line())

@@ -169,3 +169,20 @@ def test_differentiability_at_inputs_the_fuzz_found():
     assert differentiability_at(f, x, 0).shape == "undefined"
     # 0^x: log 0 inside the probe's digit estimate must not crash the limit
     assert classify_continuity(sp.sin(sp.Integer(0) ** x), x, 1).kind in KINDS
+
+
+@pytest.mark.parametrize(
+    ("expr", "shape"),
+    [
+        # f has no limit at 0 (sin(1/x) swings between −1 and 1): not continuous, so the
+        # oscillating quotient is a break, not the "continuous but" kind of oscillation
+        (sp.Piecewise((sp.sin(1 / x), sp.Ne(x, 0)), (0, True)), "discontinuous"),
+        # |x sin(1/x)| ≤ |x| → 0 = f(0): continuous, and the quotient sin(1/h) oscillates
+        (sp.Piecewise((x * sp.sin(1 / x), sp.Ne(x, 0)), (0, True)), "oscillating"),
+        (sp.floor(x), "discontinuous"),  # a jump: floor(0 + h) = −1 for small h < 0
+        (sp.Abs(x), "corner"),  # continuous, slopes −1 and 1
+        (sp.Max(x, 0), "corner"),  # ReLU: continuous, slopes 0 and 1
+    ],
+)
+def test_differentiability_shape_matches_what_f_does(expr, shape):
+    assert differentiability_at(expr, x, 0).shape == shape

@@ -202,3 +202,33 @@ def test_the_least_loss_is_drawn_where_it_is():
     assert values(star["x"]) == pytest.approx([0.5]) and values(star["y"]) == pytest.approx([7 / 6])
     diamond = trace(chart(at, 1), "least loss")
     assert values(diamond["z"]) == pytest.approx([1 / 18], abs=1e-9)
+
+
+def test_backward_rows_have_no_trivial_dl_dl_step():
+    # found by a fresh user: "∂L/∂e = ∂L/∂L · ∂L/∂e" and "∂L/∂L = 1" listed as chain-rule steps
+    at = open_page("backprop", lang="en")
+    click(at, "Forward pass")
+    click(at, "Backward step")  # only L is done: the start, ∂L/∂L = 1, is the one row
+    assert r"\frac{\partial L}{\partial L} &= 1" in at.latex[-3].value
+    click(at, "Backward step")
+    s = 1 / (1 + math.exp(-0.75))  # x = 1.5, w = 0.5, b = 0: ŷ = σ(0.75), y = 1, e = ŷ − y
+    rows = at.latex[-3].value  # ∂L/∂e = 2e for L = e²
+    assert (
+        rf"\begin{{aligned}} \frac{{\partial L}}{{\partial e}} &= 2 e = {2 * (s - 1):.6g} " in rows
+    )
+    assert r"\partial L}{\partial L}" not in rows
+    for _ in range(7):
+        click(at, "Backward step")
+    rows = at.latex[-3].value
+    assert r"\partial L}{\partial L}" not in rows
+    assert r"\frac{\partial L}{\partial w} &=" in rows
+    # ∂L/∂w = 2(ŷ − y) · σ(1 − σ) · x, by hand
+    assert f"{2 * (s - 1) * s * (1 - s) * 1.5:.6g}" in rows
+
+
+def test_surface_axes_never_show_si_letters():
+    # L reaches 10⁶ on spread data: Plotly's default labelled such an axis "1M"
+    at = open_page("backprop", lang="en", xs="100, -100, 99", ys="0, 1, 2", surface3d="true")
+    scene = chart(at, 1)["layout"]["scene"]
+    assert all(scene[axis]["exponentformat"] == "power" for axis in ("xaxis", "yaxis", "zaxis"))
+    assert chart(at, 0)["layout"]["yaxis"]["exponentformat"] == "power"

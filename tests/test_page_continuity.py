@@ -1,6 +1,7 @@
 """AppTest: the continuity page checks the three conditions and draws the kind of break."""
 
 import numpy as np
+import pytest
 
 from tests.apptest import chart, open_page, trace, values
 
@@ -121,3 +122,33 @@ def test_continuity_page_says_what_each_side_does_in_words():
     at = open_page("continuity", lang="ko", f="sqrt(x)", a="0")
     assert at.success[0].value.startswith("**$x = 0$에서 오른쪽 연속입니다**")
     assert all("?" not in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("f", "a", "lang", "said", "not_said"),
+    [
+        # floor at 2: → 1 from the left, → 2 from the right: a jump, nothing about corners
+        ("floor(x)", "2", "en", "**Jump discontinuity** at $x = 2$", "corner"),
+        ("floor(x)", "2", "ko", "**도약 불연속**", "꺾"),
+        # |x| and ReLU at 0: continuous with a corner (slopes −1, 1 and 0, 1)
+        ("|x|", "0", "en", "**Continuous at $x = 0$.**", "discontinuity"),
+        ("max(x, 0)", "0", "en", "**Continuous at $x = 0$.**", "discontinuity"),
+        # ln x → −∞ as x → 0⁺: f falls, it does not grow
+        ("ln(x)", "0", "en", "f falls without bound", "grows"),
+        ("ln(x)", "0", "ko", "f가 한없이 작아집니다", "커집니다"),
+        # 1/(x + 1) at −1: −∞ from the left, +∞ from the right
+        ("1/(x+1)", "-1", "en", "on one side and falls without bound", "f grows without bound —"),
+        ("1/x^2", "0", "en", "f grows without bound — a vertical asymptote", "falls"),
+    ],
+)
+def test_continuity_page_names_each_break_by_what_f_does(f, a, lang, said, not_said):
+    at = open_page("continuity", lang=lang, f=f, a=a)
+    verdict = [*at.success, *at.error][0].value
+    assert said in verdict and not_said not in verdict
+
+
+def test_continuity_page_corners_are_continuous_kinks():
+    for f in ("|x|", "max(x, 0)", "relu(x)"):
+        at = open_page("continuity", lang="en", f=f, a="0")
+        assert at.success[0].value == "**Continuous at $x = 0$.**"
+        assert at.warning[0].value.startswith("**Continuous but not differentiable at $x = 0$.**")

@@ -169,3 +169,59 @@ def test_derivatives_tangent_of_sin_at_pi_has_no_float_one():
     at = open_page("derivatives", lang="en", f="sin x", a="pi")
     said = " ".join(e.value for e in [*at.success, *at.markdown])
     assert "3.142 - x" in said and "1.0" not in said
+
+
+def _said(at) -> str:
+    """Every caption and Markdown text of the page, the charts' text alternatives included."""
+    return " ".join(e.value for e in [*at.caption, *at.markdown])
+
+
+def test_derivatives_page_words_name_only_what_is_drawn():
+    # found by a fresh user: at tan x, π/2 (f(a) does not exist) the caption still promised
+    # an h slider and a secant turning into the tangent, neither of them drawn
+    at = open_page("derivatives", lang="en", f="tan(x)", a="pi/2")
+    names = {t.get("name") for t in chart(at)["data"]}
+    assert "secant" not in names and "tangent" not in names
+    assert "Drag the h slider" not in _said(at) and "and the tangent there" not in _said(at)
+    assert "f(a) does not exist, so there is no secant and no tangent" in _said(at)
+    ko = open_page("derivatives", lang="ko", f="tan(x)", a="pi/2")
+    assert "슬라이더" not in _said(ko) and "접선 그래프" not in _said(ko)
+    # |x| at 0: the secant is drawn, no tangent (f′(0) does not exist)
+    at = open_page("derivatives", lang="en", f="|x|", a="0")
+    names = {t.get("name") for t in chart(at)["data"]}
+    assert "secant" in names and "tangent" not in names
+    assert "turn into the tangent" not in _said(at) and "and the tangent there" not in _said(at)
+    assert "no tangent line is drawn" in _said(at)
+    # x² at 1: both drawn, and said
+    at = open_page("derivatives", lang="en", f="x^2", a="1")
+    assert {"secant", "tangent"} <= {t.get("name") for t in chart(at)["data"]}
+    assert "watch the secant turn into the tangent" in _said(at)
+
+
+def test_derivatives_page_steps_do_not_call_a_jump_a_corner():
+    # found by a fresh user: floor(x) (a jump at every integer) read "undefined at a corner"
+    at = open_page("derivatives", lang="en", f="floor(x)", a="2")
+    steps = " ".join(m.value for e in at.expander for m in e.markdown)
+    assert "Piecewise" in steps and "corner" not in steps
+    assert "where the pieces meet" in steps
+    ko = open_page("derivatives", lang="ko", f="floor(x)", a="2")
+    assert "꺾이는" not in " ".join(m.value for e in ko.expander for m in e.markdown)
+
+
+def test_derivatives_page_does_not_call_a_break_continuous():
+    # f = sin(1/x) for x ≠ 0, f(0) = 0: f has no limit at 0, so f is not continuous there
+    # (and the difference quotient sin(1/h)/h oscillates without bound)
+    at = open_page("derivatives", lang="en", f="{x != 0: sin(1/x), 0}", a="0")
+    (warning,) = at.warning
+    assert warning.value.startswith("**f is not continuous at $x = 0$")
+    assert "Continuous" not in warning.value and "jumps" not in warning.value
+
+
+@pytest.mark.parametrize("f", ["150", "x*10^-9", "10^9 x"])
+def test_derivatives_page_axes_never_show_si_letters(f):
+    # f = 150 is flat: Plotly's default tick format had labelled such axes "150n", "1B", "0.5µ"
+    at = open_page("derivatives", lang="en", f=f, a="1")
+    for index in (0, 1):
+        layout = chart(at, index)["layout"]
+        assert layout["xaxis"]["exponentformat"] == "power"
+        assert layout["yaxis"]["exponentformat"] == "power"

@@ -137,3 +137,17 @@ def test_gradient_descent_chart_draws_the_step_the_text_names():
     final = next(m.value for m in at.markdown if m.value.startswith("After"))
     assert f"w = {ws[-1]:.4g}" in final.replace("−", "-")
     assert len(ws) == 11 and ws[-1] == pytest.approx(-2046, abs=1)
+
+
+@pytest.mark.parametrize(("x", "y"), [("0", "12.2474487139"), ("0.001", "0.00001")])
+def test_gradient_descent_axes_never_show_si_letters(x, y):
+    # found by a fresh user: a flat loss (x = 0: L = y² = 150 for every w) had its axis
+    # labelled in Plotly's SI style ("150n"); so did tiny losses ("10µ")
+    at = open_page("gradient-descent", lang="en", x=x, y=y)
+    assert not at.exception
+    layout = chart(at)["layout"]
+    for axis in ("xaxis", "yaxis", "xaxis2", "yaxis2"):
+        assert layout[axis]["exponentformat"] == "power", axis
+    if x == "0":  # L(w) = y² = 150.000 (12.2474487139² by hand), flat: its axis still shows it
+        low, high = layout["yaxis"]["range"]
+        assert low <= 150 <= high

@@ -166,7 +166,7 @@ INFINITE = practice.Drill("limit", 1 / X**2, sp.oo, sp.Integer(0))
     ],
 )
 def test_limit_answers_in_words_and_infinity(monkeypatch, lang, drill, answer):
-    monkeypatch.setattr(practice, "limit_drill", lambda seed: drill)
+    monkeypatch.setattr(practice, "limit_drill", lambda seed, level=1: drill)
     at = open_page("practice", lang=lang, seed="1")
     submit(at, "limit", answer)
     assert not at.error
@@ -280,3 +280,19 @@ def test_worked_solution_after_a_wrong_try(lang, seed, kind, wrong, lines):
         assert line in worked
     at.text_input(key="answer-derivative").input("").run()  # another rerun: still offered
     assert len(at.expander) == 1
+
+
+def test_the_level_changes_every_drill():
+    # found by a fresh user: the level control acted on the derivative drill only
+    easy = open_page("practice", lang="en", seed="3", level="1")
+    hard = open_page("practice", lang="en", seed="3", level="3")
+    assert not hard.exception
+    asked = lambda at: [m.value for m in at.markdown if m.value.startswith(("Find", "At which"))]  # noqa: E731
+    assert len(asked(hard)) == 2
+    for before, after in zip(asked(easy), asked(hard), strict=True):
+        assert before != after
+    drill = critical_drill(3, 3)
+    submit(hard, "critical", str(drill.answer))  # a fraction: −b/(2a) by hand below
+    a, b = sp.Poly(drill.expr, X).all_coeffs()[:2]
+    assert drill.answer == sp.Rational(-b, 2 * a)
+    assert hard.success[0].value.startswith("Correct!")

@@ -248,3 +248,38 @@ def test_critical_solution_and_solution_dispatch():
     assert tree == derivative_steps(drill.expr, X) and tree.result == drill.answer
     with pytest.raises(NotImplementedError):  # a maximum, not a minimum
         critical_solution(Drill("critical", -(X**2), 0))
+
+
+def _numeric_limit(expr, point: float) -> float:
+    """The limit as the average of f just left and right of the point (no SymPy limit)."""
+    f = sp.lambdify(X, expr, "math")
+    return (f(point - 1e-7) + f(point + 1e-7)) / 2
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_every_drill_follows_the_level(level):
+    # found by a fresh user: the level changed only the derivative drill
+    limits = [limit_drill(seed, level) for seed in range(1, 30)]
+    criticals = [critical_drill(seed, level) for seed in range(1, 30)]
+    for drill in limits:  # each answer checked against f's own values beside the point
+        assert float(drill.answer) == pytest.approx(
+            _numeric_limit(drill.expr, float(drill.point)), rel=1e-5
+        )
+        assert limit_solution(drill).answer == drill.answer  # the worked solution still works
+    for drill in criticals:  # f′ = 2ax + b vanishes at the answer, and f″ = 2a > 0
+        a, b = sp.Poly(drill.expr, X).all_coeffs()[:2]
+        assert drill.answer == sp.Rational(-b, 2 * a) and a > 0
+        assert critical_solution(drill).x == drill.answer
+    denominators = {d.answer.q for d in criticals}
+    if level == 1:
+        assert denominators == {1}
+        assert all(d == limit_drill(s) for s, d in enumerate(limits, 1))  # links still hold
+    elif level == 2:
+        assert denominators == {2}  # x² + bx + c with b odd: the minimum at a half
+    else:
+        assert 1 not in denominators and len(denominators) > 1
+    if level > 1:  # harder drills: fractions as answers, not only the level-1 forms
+        assert {d.expr for d in limits}.isdisjoint({limit_drill(s).expr for s in range(1, 30)})
+        assert any(not d.answer.is_Integer for d in limits)
+    if level == 3:  # the cubic 0/0 forms: (x³ − a³)/(x − a) → 3a², (x³ − a³)/(x² − a²) → 3a/2
+        assert any(sp.fraction(d.expr)[0] == X**3 - d.point**3 for d in limits)

@@ -55,6 +55,18 @@ def test_every_tolerance_form_is_one_text_resolves():
         ("10⁻¹¹", "이을은과으로"),  # 십의 마이너스 십일 제곱
         ("10⁶", "이을은과으로"),  # 십의 육 제곱
         (r"1 \times 10^{-6}", "이을은과으로"),
+        # found by a fresh user; readings by hand: 무한대 (∞ with its sign), 엑스의 3분의 1
+        # 제곱, 엑스 제곱 분의 이, 엑스 (floor of x), 엑스 (a thin space is silent)
+        ("-\\infty", "가를는와로"),
+        ("+∞", "가를는와로"),
+        ("−∞", "가를는와로"),
+        ("-x", "가를는와로"),
+        (r"x^{\frac{1}{3}}", "이을은과으로"),
+        (r"\frac{2}{x^{2}}", "가를는와로"),
+        (r"\left\lfloor{x}\right\rfloor", "가를는와로"),
+        (r"\lfloor x \rfloor", "가를는와로"),
+        (r"x\,", "가를는와로"),
+        (r"3\,", "이을은과으로"),
     ],
 )
 def test_particle_follows_how_the_word_is_read(word, forms):
@@ -197,3 +209,15 @@ def test_one_step_is_singular():
     assert "After 1 step:" in said and "1 steps" not in said
     at = open_page("backprop", lang="en", steps="1")
     assert "After 1 step:" in " ".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(("f", "a"), [("-x", "-oo"), ("x", "oo"), ("x^2", "-oo")])
+def test_korean_divergence_toward_infinity_says_f_without_also(f, a):
+    # found by a fresh user: "-x" as x → −∞ read "x가 … 작아질 때 f도 한없이 커집니다" —
+    # "f도" (f also) when x falls and f grows; f → +∞ in all three (−(−∞), ∞, (−∞)²)
+    from tests.apptest import open_page
+
+    at = open_page("limits", lang="ko", f=f, a=a)
+    (said,) = [e.value for e in at.warning if "발산" in e.value]
+    assert "f는 +∞로 발산합니다" in said and "f는 한없이 커집니다" in said
+    assert "f도" not in said

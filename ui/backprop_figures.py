@@ -143,10 +143,10 @@ def surface_figure(path, grid, best, labels: dict[str, str], present: bool) -> g
         _least_loss(best, gw, labels, solid=True),
     ]
     layout = {
-        "scene": {
-            "xaxis": {"title": {"text": "w"}},
-            "yaxis": {"title": {"text": "b"}},
-            "zaxis": {"title": {"text": "L"}},
+        "scene": {  # 3-D axes do not inherit figure()'s: powers of ten, never SI letters
+            "xaxis": {"title": {"text": "w"}, "exponentformat": "power"},
+            "yaxis": {"title": {"text": "b"}, "exponentformat": "power"},
+            "zaxis": {"title": {"text": "L"}, "exponentformat": "power"},
             "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}},
         },
         "showlegend": False,

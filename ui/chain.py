@@ -15,35 +15,54 @@ def backward_rows(graph, nodes: list[int]) -> str:
     r"""The backward pass at ``nodes``, one aligned row each: ∂L/∂n = Σ over the users u of n of
     ∂L/∂u · ∂u/∂n, with the numbers.
 
+    ∂L/∂L = 1 is where the pass starts, not a step: it is a row only while it is the one node
+    done, and never a factor (∂L/∂e = ∂L/∂L · ∂L/∂e says nothing; ∂L/∂e = 2e does).
+
     >>> from mathcore.backprop import build_graph
     >>> w = sp.Symbol("w")
-    >>> rows = backward_rows(build_graph((w + 1) ** 2, {w: 1.0}), [2, 1]).split(r" \\ ")
-    >>> print(rows[1].split(" = ", 1)[1])  # v₁ = w + 1, v₂ = v₁²: ∂L/∂v₁ = 1 · 2v₁
-    (1)\left[2 v_{1} = 4\right] = 4
+    >>> graph = build_graph((w + 1) ** 2, {w: 1.0})  # v₁ = w + 1, L = v₂ = v₁²
+    >>> print(backward_rows(graph, [2]))
+    \frac{\partial L}{\partial v_{2}} &= 1
+    >>> print(backward_rows(graph, [2, 1]))  # ∂L/∂v₁ = 2v₁
+    \frac{\partial L}{\partial v_{1}} &= 2 v_{1} = 4
+    >>> print(backward_rows(graph, [2, 1, 0]).split(r" \\ ")[1].split(" = ", 1)[1])
+    (4)\left[1\right] = 4
     """
-    return r" \\ ".join(_row(graph, i) for i in nodes)
+    out = len(graph.nodes) - 1
+    rows = [i for i in nodes if i != out] or list(nodes)
+    return r" \\ ".join(_row(graph, i) for i in rows)
 
 
 def _row(graph, i: int) -> str:
     name = graph.nodes[i].name
-    if i == len(graph.nodes) - 1:
+    out = len(graph.nodes) - 1
+    if i == out:
         return rf"\frac{{\partial L}}{{\partial {name}}} &= 1"
     terms, values = [], []
-    for user in graph.nodes:
+    for k, user in enumerate(graph.nodes):
         if i in user.inputs:
             slot = user.inputs.index(i)
-            terms.append(
-                rf"\frac{{\partial L}}{{\partial {user.name}}}"
-                rf"\frac{{\partial {user.name}}}{{\partial {name}}}"
-            )
             formula = user.formula[slot]
             local = tex_number(user.local[slot])
             if not formula.is_number:  # 2e = −0.64; a constant such as 1 needs no "= 1"
                 local = f"{course_latex(formula)} = {local}"
+            if k == out:  # a direct input of L: ∂L/∂L = 1 is no factor
+                terms.append(rf"\frac{{\partial L}}{{\partial {name}}}")
+                values.append(rf"\left[{local}\right]")
+                continue
+            terms.append(
+                rf"\frac{{\partial L}}{{\partial {user.name}}}"
+                rf"\frac{{\partial {user.name}}}{{\partial {name}}}"
+            )
             values.append(rf"({tex_number(user.grad)})\left[{local}\right]")
+    grad = tex_number(graph.nodes[i].grad, 6)
+    if len(terms) == 1 and not values[0].startswith("("):  # L's one input: ∂L/∂e = 2e
+        formula = graph.nodes[out].formula[graph.nodes[out].inputs.index(i)]
+        shown = "" if formula.is_number else f"{course_latex(formula)} = "
+        return rf"\frac{{\partial L}}{{\partial {name}}} &= {shown}{grad}"
     return (
         rf"\frac{{\partial L}}{{\partial {name}}} &= {' + '.join(terms)} = "
-        rf"{' + '.join(values)} = {tex_number(graph.nodes[i].grad, 6)}"
+        rf"{' + '.join(values)} = {grad}"
     )
 
 

@@ -48,7 +48,9 @@ def limit_view(f: str, a: str):
     """The limit, f(a), and for every slider position f sampled for the window it shows and the
     points marching toward a, so the slider needs no math. At a finite a: per zoom z the window
     a ± z, densely sampled near a, and x = a ∓ z·0.7ᵏ (k = 1..12). Toward ±∞: per reach k the
-    window 1 ≤ |x| ≤ 10ᵏ on a log axis, and the points are the table's own x = ±10ᵏ."""
+    window 1 ≤ |x| ≤ 10ᵏ on a log axis, and the points are the table's own rows: x = ±10ᵏ as
+    floats, f(x) as the table's ``mpf`` values (e^1000 ≈ 1.97 × 10⁴³⁴ is no float; the chart
+    marks it on its edge and its hover says the table's value)."""
     run = mc.Deadline(ANALYSIS_SECONDS).run
     expr, point = mc.parse_expression(f), mc.parse_point(a)
     result = run(mc.limit_at, expr, X, point)
@@ -58,7 +60,7 @@ def limit_view(f: str, a: str):
         curves = run(sample_windows, expr, X, windows, 800, geometric=True)
         side = "left" if point is sp.oo else "right"
         table = result.table_left if side == "left" else result.table_right
-        xs, ys = [list(column) for column in zip(*table, strict=True)] or ([], [])
+        xs, ys = [float(x) for x, _ in table], [y for _, y in table]
         return (
             result,
             None,

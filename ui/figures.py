@@ -37,7 +37,7 @@ LINE_LIMIT = 1e8  # one weight: a diverging run is drawn to its last step (it st
 
 
 KIND_COLORS = {"local_min": "#0072B2", "local_max": "#D55E00", "neither": "#999999"}
-_AXIS = {"zeroline": True, "zerolinecolor": "#bbbbbb"}
+_AXIS = {"zeroline": True, "zerolinecolor": "#bbbbbb", "exponentformat": "power"}  # 10⁻⁹, not 1n
 
 
 def figure(
@@ -65,7 +65,7 @@ def figure(
     base = {
         "height": int(height * (1.25 if present else 1.0)),
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-        "font": {"size": 13 * scale},
+        "font": {"size": 13 * scale, "color": TEXT_COLOR},
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         "hovermode": "closest",
         "xaxis": {**_AXIS, "title": {"text": x_title}},
@@ -73,18 +73,44 @@ def figure(
     }
     for key, value in (layout or {}).items():
         base[key] = {**base[key], **value} if isinstance(base.get(key), dict) else value
+    _dark_text(base)
     if present:
         _projector_text(base)
     return go.Figure(data=traces, layout=base, frames=frames)
 
 
 PROJECTOR_TEXT = 22  # px: chart text readable from the back of a lecture room (at least 20)
+# Streamlit's text colour, 12.5:1 on the white chart: Streamlit's chart theme draws ticks, axis
+# titles and ▶ in #808495, 3.7:1, below WCAG AA's 4.5:1.
+TEXT_COLOR = "#31333f"
+
+
+def _dark_text(layout: dict) -> None:
+    """Every text of the layout in ``TEXT_COLOR``: the theme's grey is set per part (ticks, axis
+    titles, legend, menus, sliders), which layout.font alone does not override."""
+
+    def dark(item: dict, part: str = "font") -> dict:
+        return {**item, part: {**item.get(part, {}), "color": TEXT_COLOR}}
+
+    layout["legend"] = dark(layout["legend"])
+    scene = layout.get("scene", {})
+    axes = [(layout, k) for k in layout if k.startswith(("xaxis", "yaxis"))]
+    axes += [(scene, k) for k in ("xaxis", "yaxis", "zaxis") if k in scene]
+    for parent, key in axes:
+        if isinstance(parent[key], dict):
+            axis = dark(parent[key], "tickfont")
+            parent[key] = {**axis, "title": dark(axis.get("title", {}))}
+    for part in ("annotations", "updatemenus", "sliders"):
+        if part in layout:
+            layout[part] = [dark(item) for item in layout[part]]
+    for slider in layout.get("sliders", []):
+        slider["currentvalue"] = dark(slider.get("currentvalue", {}))
 
 
 def _projector_text(layout: dict) -> None:
     """Every text of the layout at ``PROJECTOR_TEXT`` px, in near-black: Streamlit's chart theme
     sets ticks and legend to 12 px grey, which layout.font alone does not override."""
-    font = {"size": PROJECTOR_TEXT, "color": "#31333f"}
+    font = {"size": PROJECTOR_TEXT, "color": TEXT_COLOR}
     layout["font"] = {**layout["font"], **font}
     layout["legend"] = {**layout["legend"], "font": font}
     layout["hoverlabel"] = {"font": {"size": PROJECTOR_TEXT}}
@@ -277,33 +303,51 @@ def _any_finite(values) -> bool:
 
 
 def _limit_at_infinity(result, samples, march, labels, reach: int, present: bool) -> go.Figure:
-    """Toward ±∞ on a log x axis (toward −∞ mirrored: |x| plotted, ticks labelled −10ᵏ)."""
+    """Toward ±∞ on a log x axis (toward −∞ mirrored: |x| plotted, ticks labelled −10ᵏ).
+
+    Every table point in the window (|x| ≤ 10^(reach + 0.3)) is on the chart: a dot where f(x)
+    lies in the y-range, else a ▲ (▼) on the top (bottom) edge, named ``labels["above"]``
+    (``["below"]``): e^1000 ≈ 1.97 × 10⁴³⁴ is no float at all. The hover gives the table's own
+    value. ``layout.meta`` tells the page what to say beside the chart: ``above``, ``below`` and
+    ``outside`` (the table's x of the points on an edge, and beyond this window), ``top`` and
+    ``bottom`` (the y-range)."""
     sign = 1 if result.point is sp.oo else -1
     side = "left" if sign > 0 else "right"
     xs, ys = march.get((reach, side), ([], []))
-    ys = [float(y) if np.isfinite(y) else None for y in ys]
-    hover = {
-        "hovertemplate": f"x = {'' if sign > 0 else '−'}%{{x}}<br>f(x) = %{{y}}<extra></extra>"
-    }
+    prefix = "" if sign > 0 else "−"
+    hover = {"hovertemplate": f"x = {prefix}%{{x}}<br>f(x) = %{{y}}<extra></extra>"}
     traces = [
         {**curve(sign * samples.x, samples.y, labels["f"]), **hover, "legendgroup": "f"},
         *band_traces(samples, sign),
     ]
-    if _any_finite(ys):  # f undefined that way (√(−x) as x → ∞): no dots, no legend entry
-        dots = points(np.multiply(sign, xs), ys, labels["toward"], COLORS[side])
-        traces.append({**dots, **hover})
     limit = result.left if sign > 0 else result.right
     extra, shapes = [], []
     if limit is not None and limit.is_finite:
         extra.append(float(limit))
         shapes.append(_horizontal_line(float(limit), COLORS[side]))
-    ticks = [10**k for k in range(reach + 1)]
-    text = [
-        ("" if sign > 0 else "−") + (f"{t:g}" if t <= 1000 else f"10{_SUPERSCRIPT[k]}")
-        for k, t in enumerate(ticks)
-    ]
-    ends = [0.0, reach + 0.3]
     even = np.geomspace(samples.x[0], samples.x[-1], 400)  # even on the log axis
+    bottom, top = y_range(samples.y, _band_values(samples, even), extra=extra)
+    groups = {"toward": [], "above": [], "below": [], "outside": []}
+    for x, y in zip(xs, ys, strict=True):
+        size = float(y)  # ±inf past a float's range, 0.0 below it: drawn where it belongs
+        if np.isnan(size):  # f undefined there (√(−x) as x → ∞): no point, no legend entry
+            continue
+        where = "above" if size > top else "below" if size < bottom else "toward"
+        where = "outside" if abs(x) > 10 ** (reach + 0.3) else where
+        groups[where].append((abs(float(x)), size, plain_number(y, 6)))
+    edges = {"above": (top, "triangle-up"), "below": (bottom, "triangle-down")}
+    hover_value = f"x = {prefix}%{{x}}<br>f(x) = %{{customdata}}<extra></extra>"
+    for where in ("toward", "above", "below"):
+        if groups[where]:
+            at, size, shown = zip(*groups[where], strict=True)
+            edge, symbol = edges.get(where, (None, "circle"))
+            on = size if edge is None else [edge] * len(at)
+            marks = points(at, on, labels[where], COLORS[side])  # at |x|, as the curve
+            marks["marker"]["symbol"], marks["cliponaxis"] = symbol, False  # edges not clipped
+            traces.append({**marks, "hovertemplate": hover_value, "customdata": list(shown)})
+    ticks = [10**k for k in range(reach + 1)]
+    text = [prefix + (f"{t:g}" if k <= 3 else f"10{_SUPERSCRIPT[k]}") for k, t in enumerate(ticks)]
+    ends = [0.0, reach + 0.3]
     layout = {
         "xaxis": {
             "type": "log",
@@ -311,8 +355,13 @@ def _limit_at_infinity(result, samples, march, labels, reach: int, present: bool
             "tickvals": ticks,
             "ticktext": text,
         },
-        "yaxis": {"range": y_range(samples.y, _band_values(samples, even), extra=extra)},
+        "yaxis": {"range": [bottom, top]},
         "shapes": shapes,
+        "meta": {
+            **{key: [sign * x for x, *_ in groups[key]] for key in ("above", "below", "outside")},
+            "top": top,
+            "bottom": bottom,
+        },
     }
     return figure(traces, "x", "f(x)", present, layout=layout)
 
@@ -579,6 +628,8 @@ def function_and_derivative(
         *band_traces(f_samples),
         *band_traces(d_samples, 1.0, COLORS["derivative"], "d"),
     ]
+    for trace in traces[:2]:  # the legend names only a curve that is drawn somewhere
+        trace["showlegend"] = bool(np.isfinite(np.asarray(trace["y"], dtype=float)).any())
     return figure(
         traces,
         "x",
@@ -644,7 +695,24 @@ def descent_figure(
     traces = [curve(curve_samples.x, curve_samples.y, labels["loss"]), *upto(steps)]
     frames = [{"data": upto(k), "traces": [1, 2, 3], "name": str(k)} for k in range(1, steps + 1)]
     layout = {
-        "updatemenus": [play_buttons(250, y=-0.15)],
+        "updatemenus": [play_buttons(250, y=-0.2)],
+        "sliders": [  # frame k shows the first k iterates: k − 1 steps taken
+            {
+                "x": 0.12,
+                "y": -0.2,  # below the axis titles
+                "len": 0.88,
+                "currentvalue": {"prefix": f"{labels['iteration']} "},
+                "active": steps - 1,
+                "steps": [
+                    {
+                        "label": str(k - 1),
+                        "method": "animate",
+                        "args": [[str(k)], {"mode": "immediate"}],
+                    }
+                    for k in range(1, steps + 1)
+                ],
+            }
+        ],
         "xaxis": {"domain": [0.0, 0.56]},
         "yaxis": {"range": y_range(curve_samples.y, extra=[0.0])},
         "xaxis2": {

@@ -5,18 +5,86 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
+from urllib.parse import unquote, unquote_plus
 
 import streamlit as st
 
 from mathcore import ComputationLimit, InputError, parse_expression, parse_point
+from mathcore.parsing import FUNCTIONS
 from ui.i18n import text
 from ui.messages import caret_line, input_error_message, limit_message, tex
 from ui.page import echo_area, inputs_area
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+
+
+LINKED_FORMULAS = ("f", "a")  # the query parameters that hold a formula: a ``+`` matters
+# The characters a link the app writes leaves as they are (Python's ``quote_plus``, the
+# browser's ``URLSearchParams``); anything else, or %20, was typed by hand.
+_WRITTEN = re.compile(r"(?:[A-Za-z0-9*._~+-]|%(?!20)[0-9A-Fa-f]{2})*")
+_FUNCTION_BEFORE = re.compile(
+    rf"(?<![A-Za-z])(?:{'|'.join(sorted(FUNCTIONS, key=len, reverse=True))})"
+    r"(?:\^\(?[-−]?\d+\)?|[⁻¹²³]+)?$"
+)
+_OPERAND_END = re.compile(r"[\w)\]}|!π∞′'⁰¹²³⁴⁵⁶⁷⁸⁹]$")
+
+
+def linked_formulas(query_string: str) -> dict[str, str]:
+    """The formulas of a link's raw query string (``f=x+1&a=0``), read as their writer meant
+    them (:func:`linked_text`); the last value of a repeated key counts, as in Streamlit."""
+    found = {}
+    for part in query_string.split("&"):
+        key, _, raw = part.partition("=")
+        if unquote_plus(key) in LINKED_FORMULAS:
+            found[unquote_plus(key)] = linked_text(raw)
+    return found
+
+
+def linked_text(raw: str) -> str:
+    """A formula from a link, still %-encoded, as its writer meant it.
+
+    In a URL's query ``+`` stands for a space, so a teacher's hand-typed ``?f=x+1`` reads
+    ``x 1``. The app's own links write a ``+`` as ``%2B`` and a space as ``+``, and leave only
+    letters, digits and ``*-._~`` unencoded. So: a link with ``%2B`` is the app's (every ``+``
+    a space); one with a character the app would have encoded (``(``, ``^``, ``/``, ``|`` …) or
+    ``%20`` was typed by hand (every ``+`` a plus); in between, ``+`` is a plus where a space
+    would not make sense (:func:`spaces_as_plus`).
+
+    >>> linked_text("x%5E2+%2B+1"), linked_text("x+sin(x)"), linked_text("sin+x")
+    ('x^2 + 1', 'x+sin(x)', 'sin x')
+    >>> linked_text("x+1"), linked_text("x%5E2+2x+1"), linked_text("x+-+1")
+    ('x+1', 'x^2+2x+1', 'x - 1')
+    """
+    if "%2b" in raw.lower():
+        return unquote_plus(raw)
+    if not _WRITTEN.fullmatch(raw):
+        return unquote(raw)
+    return spaces_as_plus(unquote_plus(raw))
+
+
+def spaces_as_plus(text: str) -> str:
+    """``text`` with a ``+`` for each run of spaces where a space makes no sense: between the end
+    of an operand and a number (``x 1``, ``x^2 2x 1``, ``|x| 1``), not after a function's name
+    (``sin 2x``, ``sin^2 3x``). A space beside an operator (``x - 1``) or before a name
+    (``2 x``, ``x sin x``: products as typed) stays.
+
+    >>> [spaces_as_plus(t) for t in ("x 1", "x^2 2x 1", "sin 2x", "2 x", "|x| 1", "x - 1")]
+    ['x+1', 'x^2+2x+1', 'sin 2x', '2 x', '|x|+1', 'x - 1']
+    """
+
+    def plus(match: re.Match) -> str:
+        left, right = text[: match.start()], text[match.end() :]
+        number_next = re.match(r"\.?\d", right) is not None
+        closed = not left.endswith("|") or left.count("|") % 2 == 0  # |x| 1, not | 1 …|
+        operand = _OPERAND_END.search(left) is not None and closed
+        keep = not (number_next and operand) or _FUNCTION_BEFORE.search(left)
+        return match.group(0) if keep else "+"
+
+    return re.sub(r"(?<=\S)\s+(?=\S)", plus, text) if " " in text else text
 
 
 def presets(lang: str, items: Sequence[tuple[str, dict[str, object]]]) -> None:
@@ -93,15 +161,24 @@ def analysed_at_point(
 def _bound_text(
     lang: str, label_key: str, help_key: str, default: str, key: str, max_chars: int
 ) -> str:
-    """A text box whose value lives in the URL as ``?<key>=``."""
-    return st.text_input(
+    """A text box whose value lives in the URL as ``?<key>=``; its length limit said in words."""
+    value = st.text_input(
         text(lang, label_key),
         value=default,
         key=key,
         bind="query-params",
-        help=text(lang, help_key),
+        help=f"{text(lang, help_key)}\n\n{text(lang, 'input.max_chars', limit=max_chars)}",
         max_chars=max_chars,
     )
+    length_note(lang, value, max_chars)
+    return value
+
+
+def length_note(lang: str, value: str, max_chars: int) -> None:
+    """Say so when a box is full: the browser stops typing and Streamlit cuts a longer link or
+    paste at ``max_chars`` without a word, so the end of a formula may be missing."""
+    if len(value) >= max_chars:
+        st.warning(text(lang, "input.at_limit", limit=max_chars), icon=":material/content_cut:")
 
 
 def read(lang: str, source: str, parse: Callable[[str], T]) -> T | None:

@@ -43,9 +43,14 @@ _SYMBOLS = {  # what a student may type that the parser names back
     "&": "앰퍼샌드", "%": "퍼센트", "_": "밑줄", "'": "작은따옴표", "\"": "큰따옴표",
 }  # fmt: skip
 _VOWEL_GREEK = "αβγδζηθικλμνξπρστφχψωΔΛΣΘΦΨΩ"  # 알파 베타 … all end in a vowel
-_POWER = re.compile(r"(\^\{[^{}]*\}|\^-?[\w*]+|[⁰¹²³⁴⁵⁶⁷⁸⁹ⁿ])$")  # 10⁻¹¹: 10의 −11제곱
-_FRACTION = re.compile(r"\\d?frac\{([^{}]*)\}\{[^{}]*\}$|([\w.]+)/[\w.]+$")  # b분의 a: read a
-_CLOSERS = ("\\right)", "\\right|", "\\right]", "\\right.", ")", "]", "}", "|")
+_POWER = re.compile(r"(\^-?[\w*]+|[⁰¹²³⁴⁵⁶⁷⁸⁹ⁿ])$")  # 10⁻¹¹: 10의 −11제곱; x^{…}: see reading
+_FRACTION = re.compile(r"([\w.]+)/[\w.]+$")  # b분의 a: read a (\frac{a}{b}: see reading)
+_FRAC = re.compile(r"\\[dt]?frac$")
+_CLOSERS = (  # longest first: \right\rfloor before \rfloor
+    "\\right\\rfloor", "\\right\\rceil", "\\rfloor", "\\rceil",
+    "\\right)", "\\right|", "\\right]", "\\right.", ")", "]", "|",
+)  # fmt: skip
+_SPACING = re.compile(r"(\\[,;:!> ]|\\q?quad|~|\s)+$")  # x\, is read x: a space is silent
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # w₀: 더블유 영
 _NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?$")
 
@@ -58,11 +63,23 @@ def reading(word: str) -> str:
     """
     w = word.strip().strip("$`").rstrip(" \\").translate(_SUBSCRIPTS)
     for _ in range(len(w) + 1):
+        w = _SPACING.sub("", w)
         if _POWER.search(w):
             return "제곱"
+        group = _last_group(w)  # a {…} at the end, braces nested or not
+        if group is not None:
+            head, inner = w[:group], w[group + 1 : -1]
+            if head.endswith("^"):  # x^{\frac{1}{3}}: 엑스의 3분의 1 제곱
+                return "제곱"
+            numerator = _last_group(head)
+            if numerator is not None and _FRAC.search(head[:numerator]):
+                w = head[numerator + 1 : -1].strip()  # \frac{a}{b}: b분의 a
+            else:
+                w = f"{head} {inner}".strip()  # \hat{y}, \sqrt{x}, w_{0}: read what is inside
+            continue
         fraction = _FRACTION.search(w)
         if fraction:
-            w = (fraction.group(1) or fraction.group(2)).strip()
+            w = fraction.group(1).strip()
             continue
         closer = next((c for c in _CLOSERS if w.endswith(c)), None)
         if closer is None or w == closer:
@@ -87,6 +104,24 @@ def reading(word: str) -> str:
     if last in _SYMBOLS:
         return _SYMBOLS[last]
     return last  # Hangul as is; anything else leaves tossi its tolerance form
+
+
+def _last_group(w: str) -> int | None:
+    """Where the brace group that ends ``w`` opens (nested groups included), or ``None``.
+
+    >>> _last_group("x^{\\frac{1}{3}}"), _last_group("x"), _last_group("a}")
+    (2, None, None)
+    """
+    if not w.endswith("}"):
+        return None
+    depth = 0
+    for i in range(len(w) - 1, -1, -1):
+        if i and w[i - 1] == "\\":  # \{ and \} are braces shown, not a group
+            continue
+        depth += (w[i] == "}") - (w[i] == "{")
+        if depth == 0:
+            return i
+    return None
 
 
 def particle(word: str, marker: str) -> str:

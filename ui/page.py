@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import style
+from ui import keyboard, style
 from ui.i18n import LANGUAGES, pick_language, text
 
 # (page file, catalog key of its title, icon); the home page first.
@@ -39,6 +40,8 @@ def setup_page(title_key: str) -> str:
     if "language" not in state:
         state.language = pick_language(st.query_params.get("lang"), st.context.locale)
         state.present = st.query_params.get("present") == "1"
+        if _restore_plus_signs():  # before any widget reads them: a rerun seeds the boxes
+            st.rerun()
     lang = state.language
     _sync_query("lang", lang)
     _sync_query("present", "1" if state.present else None)
@@ -50,6 +53,7 @@ def setup_page(title_key: str) -> str:
     )
     style.accessible(state.present)
     style.hide_english_hints()
+    keyboard.plotly_keys(lang)  # ▶ / ❚❚ and the charts' frame sliders by keyboard
     with st.sidebar:
         state.lang_switch = lang
         st.segmented_control(
@@ -115,6 +119,12 @@ def echo_area():
     return _ECHO.get() or st
 
 
+def notes_area():
+    """A context for warnings about what was typed (a number out of range): above the folded
+    inputs in projector mode, where the class sees them, else in place."""
+    return _ECHO.get() or nullcontext()
+
+
 def chart(figure, alt: str, key: str) -> None:
     """A Plotly chart with its text alternative: ``alt`` (the verdict and key numbers in words)
     is read by screen readers and hidden from view (``ui.style``)."""
@@ -125,6 +135,19 @@ def chart(figure, alt: str, key: str) -> None:
 
 def _copy(source: str, target: str) -> None:
     st.session_state[target] = st.session_state[source]
+
+
+def _restore_plus_signs() -> bool:
+    """A hand-typed link's ``+`` reaches Streamlit as a space (``?f=x+1`` reads ``x 1``): put
+    the formulas' plus signs back, in the URL too (``ui.inputs.linked_text``); True if any."""
+    from ui.inputs import linked_formulas  # here: ui.inputs imports this module
+
+    ctx = get_script_run_ctx()  # the raw query: Streamlit's own links encode a + as %2B
+    fixed = linked_formulas(ctx.query_string if ctx else "")
+    changed = {key: value for key, value in fixed.items() if st.query_params.get(key) != value}
+    for key, value in changed.items():
+        st.query_params[key] = value
+    return bool(changed)
 
 
 def _sync_query(key: str, value: str | None) -> None:

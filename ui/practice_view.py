@@ -17,7 +17,7 @@ from mathcore.practice import (
     solution,
 )
 from ui.i18n import text
-from ui.inputs import computed
+from ui.inputs import computed, length_note
 from ui.messages import caret_line, input_error_message, tex
 from ui.steps import steps_markdown
 
@@ -65,10 +65,20 @@ def drill_box(lang: str, drill: Drill) -> None:
                 st.markdown(solution_markdown(lang, worked))
 
 
+MAX_ANSWER = 300  # characters, as a function box (``mathcore.parsing.MAX_LENGTH``)
+
+
 def _answer_form(lang: str, kind: str) -> str | None:
     with st.form(f"form-{kind}"):
-        answer = st.text_input(text(lang, "practice.answer"), key=f"answer-{kind}", max_chars=300)
+        answer = st.text_input(
+            text(lang, "practice.answer"),
+            key=f"answer-{kind}",
+            max_chars=MAX_ANSWER,
+            help=text(lang, "input.max_chars", limit=MAX_ANSWER),
+        )
         submitted = st.form_submit_button(text(lang, "practice.check"), key=f"check-{kind}")
+    if submitted:
+        length_note(lang, answer, MAX_ANSWER)
     return answer if submitted else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import text
+from ui.page import notes_area
 from ui.tables import plain_number
 
 
@@ -31,7 +32,8 @@ def bounded_number(
     lang: str, where, key: str, label: str, default: float, step: float, low: float, high: float
 ) -> float:
     """A number input (in ``where``: ``st`` or a column) named ``label``, kept in the URL under
-    ``key``, whose value is passed through :func:`within` (``[low, high]``, said in ``lang``)."""
+    ``key``, whose value is passed through :func:`within` (``[low, high]``, said in ``lang``;
+    the warning above the folded inputs in projector mode, where the class sees it)."""
     typed = where.number_input(
         label,
         None,
@@ -42,4 +44,5 @@ def bounded_number(
         key=key,
         bind="query-params",
     )
-    return within(lang, float(typed), low, high, label)
+    with notes_area():
+        return within(lang, float(typed), low, high, label)

@@ -20,14 +20,21 @@ def hide_english_hints() -> None:
 
 
 # Always: captions dark enough for WCAG AA (Streamlit's #828180 on white is 3.88:1), a focus ring
-# every control shows when reached by keyboard, and text only a screen reader reads (a chart's
-# description, ``ui.page.chart``).
+# every control shows when reached by keyboard (the charts' SVG ▶ / ❚❚ and frame sliders, made
+# focusable by ``ui.keyboard``, also outline their button or grip and rail), the keyboard
+# script's element hidden, and text only a screen reader reads (a chart's description,
+# ``ui.page.chart``).
 ACCESSIBLE = """
 [data-testid="stCaptionContainer"] { color: #5c5b59 !important; opacity: 1 !important; }
 :focus-visible, [data-testid="stPlotlyChart"] *:focus-visible {
   outline: 3px solid #005F96 !important; outline-offset: 2px !important;
   box-shadow: 0 0 0 5px #ffffff !important;
 }
+.js-plotly-plot :is(.updatemenu-button, .slider-group):focus-visible :is(rect.updatemenu-item-rect,
+  rect.slider-grip-rect, rect.slider-rail-rect) {
+  stroke: #005F96 !important; stroke-width: 3px !important;
+}
+.st-key-plotly-keys, div:has(> .st-key-plotly-keys) { display: none !important; }
 [class*="st-key-alt-"], div:has(> [class*="st-key-alt-"]) {
   position: absolute !important; width: 1px !important; height: 1px !important;
   min-width: 0 !important;
@@ -36,17 +43,29 @@ ACCESSIBLE = """
 }
 """
 # Projector mode (?present=1): the whole page scales with the root font size (Streamlit sizes in
-# rem), so body, alerts, tables and KaTeX are >= 28 px; less padding and a smaller title keep the
-# verdict and the chart's top on a 1080-pixel screen; columns that hold a chart stack, so the chart
-# spans the page.
+# rem), so body, alerts, tables and KaTeX are >= 28 px; widget text (labels, slider values and
+# ends, what was typed, buttons, tabs, expander titles; Streamlit's 0.875rem) and inline code are
+# raised to 1rem; less padding, smaller gaps and a smaller title keep the verdict and the chart's
+# top on a 1080-pixel screen; columns that hold a chart stack, so the chart spans the page.
 PROJECTOR = """
 html { font-size: 28px !important; }
+[data-testid="stMain"] p, [data-testid="stMain"] input, [data-testid="stMain"] textarea {
+  font-size: 1rem !important;
+}
+[data-testid="stMain"] code { font-size: 1em !important; }
+[data-testid="stSliderThumbValue"], [data-testid="stSliderTickBar"] { font-size: 1rem !important; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem !important; }
+[data-testid="stMain"] .katex-display { margin: 0.25em 0 !important; }
+[data-testid="stMain"] [data-testid="stAlertContainer"] { padding: 0.4rem 0.75rem !important; }
+[data-testid="stMain"] [data-testid="stExpander"] summary {
+  padding-top: 0 !important; padding-bottom: 0 !important;
+}
 [data-testid="stHeader"] { height: 2.25rem !important; min-height: 0 !important; }
 [data-testid="stMainBlockContainer"] {
   padding: 2.25rem 2rem 2rem 2rem !important; max-width: 100% !important;
 }
 [data-testid="stMain"] h1 { font-size: 1.9rem !important; padding: 0 0 0.25rem 0 !important; }
-[data-testid="stMain"] h2 { font-size: 1.45rem !important; }
+[data-testid="stMain"] h2 { font-size: 1.45rem !important; padding: 0.4rem 0 0.3rem 0 !important; }
 [data-testid="stMain"] h3 { font-size: 1.2rem !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 1rem; }
 [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) { flex-wrap: wrap !important; }

@@ -11,7 +11,7 @@ from tests.e2e.conftest import IDLE, ROOT
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["/", "/limits", "/continuity", "/extrema", "/derivatives", "/gradient-descent"]
 PAGES += ["/backprop", "/practice"]
-QUERIES = ["lang=en", "lang=ko", "present=1&lang=en"]
+QUERIES = ["lang=en", "lang=ko", "present=1&lang=en", "present=1&lang=ko"]
 VIOLATIONS = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});
   return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
