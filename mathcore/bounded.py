@@ -96,6 +96,8 @@ def run_bounded(fn: Callable[..., T], *args: Any, timeout_s: float = 3.0, **kwar
             raise ComputationBusy("the computation waited too long to start") from exc
         except MemoryError as exc:
             raise ComputationTooLarge("the computation needed too much memory") from exc
+        except OverflowError as exc:  # a number past what mpmath or Python can hold
+            raise ComputationTooLarge(f"a number grew too large: {exc}") from exc
         except pebble.ProcessExpired as exc:
             raise ComputationTooLarge(f"the worker died (exit code {exc.exitcode})") from exc
     finally:

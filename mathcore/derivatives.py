@@ -22,7 +22,7 @@ import sympy as sp
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from mathcore.continuity import differentiability_at
-from mathcore.errors import SYMPY_FAILURES, InputError
+from mathcore.errors import EVALUATION_FAILURES, SYMPY_FAILURES, InputError
 from mathcore.points import REAL_FUNCTIONS, Point, as_point, finite_at, finite_real
 
 _KINKED = (sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside, sp.Piecewise)
@@ -106,11 +106,11 @@ def difference_quotient(expr: sp.Expr, var: sp.Symbol, point: Point, h: float) -
         width = mpmath.mpf(str(sp.N(step, 50)))
         try:
             fa = f(start)
-        except (ZeroDivisionError, ValueError, TypeError) as exc:
+        except EVALUATION_FAILURES as exc:
             raise InputError("undefined", f"f is not defined at {a}", {"point": str(a)}) from exc
         try:
             q = (f(start + width) - fa) / width
-        except (ZeroDivisionError, ValueError, TypeError):
+        except EVALUATION_FAILURES:
             return float("nan")  # f(a + h) does not exist (√ of a negative, a pole)
         if not mpmath.isfinite(q) or abs(mpmath.im(q)) >= 1e-30:
             return float("nan")  # ln 0 = −∞ in mpmath: f(a + h) does not exist, no quotient

@@ -43,6 +43,12 @@ class InputError(ValueError):
 # catch these only around a solve/limit call and then fall back or raise NotImplementedError.
 SYMPY_FAILURES = (NotImplementedError, ValueError, TypeError, AttributeError, KeyError)
 
+# What evaluating f at one number (NumPy or mpmath, through lambdify) raises where f has no value
+# there: a pole (ZeroDivisionError), a point outside the domain (ValueError, TypeError), or a
+# value past what mpmath computes (OverflowError: x^x^x at x = −1000 in complex exponentiation,
+# "too many digits in integer" past Python's 4300-digit limit) — all read as "no value here".
+EVALUATION_FAILURES = (ZeroDivisionError, ValueError, TypeError, OverflowError)
+
 
 class ComputationLimit(Exception):
     """A computation was stopped by the bounded runner."""

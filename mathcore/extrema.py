@@ -51,7 +51,7 @@ import numpy as np
 import sympy as sp
 
 from mathcore.derivatives import derivative
-from mathcore.errors import SYMPY_FAILURES
+from mathcore.errors import EVALUATION_FAILURES, SYMPY_FAILURES
 from mathcore.points import REAL_FUNCTIONS, numeric, value_at
 from mathcore.timelimit import TimeLimitExceeded, time_limit
 
@@ -817,7 +817,7 @@ def _evaluate(f, t):
     """f(t) as a real mpf, ``None`` where f is undefined or not real."""
     try:
         v = mpmath.mpmathify(f(t))
-    except (ZeroDivisionError, ValueError, TypeError, OverflowError):
+    except EVALUATION_FAILURES:
         return None
     if isinstance(v, mpmath.mpc):
         if abs(v.imag) > mpmath.mpf(10) ** (-mpmath.mp.dps // 2) * max(1, abs(v.real)):

@@ -34,7 +34,7 @@ import mpmath
 import sympy as sp
 from sympy.calculus.singularities import singularities
 
-from mathcore.errors import SYMPY_FAILURES
+from mathcore.errors import EVALUATION_FAILURES, SYMPY_FAILURES
 from mathcore.points import REAL_FUNCTIONS as _REAL_FUNCTIONS
 from mathcore.points import Point, as_point, finite_at, finite_real, value_at
 from mathcore.timelimit import TimeLimitExceeded, time_limit
@@ -328,7 +328,7 @@ class _Probe:
                 try:
                     value = mpmath.mpmathify(size(arg))
                     magnitude = abs(value.real if isinstance(value, mpmath.mpc) else value)
-                except (ZeroDivisionError, ValueError, TypeError, OverflowError, NameError):
+                except (*EVALUATION_FAILURES, NameError):
                     continue
                 if not mpmath.isfinite(magnitude) or magnitude > MAX_EXTRA_DIGITS:
                     return None
@@ -392,10 +392,10 @@ def _agreeing(f, x, low_digits: int = DIGITS, high_digits: int = 2 * DIGITS):
 def _real(f, x):
     try:
         v = mpmath.mpmathify(f(x))
-    except (ZeroDivisionError, ValueError, TypeError, NameError):
-        return math.nan
     except (OverflowError, MemoryError, RecursionError):
-        return None
+        return None  # too large to compute here: unknown, not undefined
+    except (*EVALUATION_FAILURES, NameError):
+        return math.nan
     if isinstance(v, mpmath.mpc):
         if mpmath.isnan(v.real) or abs(v.imag) > mpmath.mpf(10) ** -25 * abs(v):
             return math.nan
@@ -596,7 +596,7 @@ class _Resolver:
             return False
         try:
             return bool(sp.lambdify(self.var, condition, modules="mpmath")(self.probe))
-        except (ZeroDivisionError, ValueError, TypeError, NameError) as exc:
+        except (*EVALUATION_FAILURES, NameError) as exc:
             raise _Unresolved(condition) from exc
 
     def resolve(self, e: sp.Expr) -> sp.Expr:

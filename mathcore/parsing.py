@@ -198,7 +198,19 @@ def parse_expression(text: str, variables: Sequence[str] = ("x",)) -> sp.Expr:
     Traceback (most recent call last):
     ...
     mathcore.errors.InputError: unknown name 'sinn' at 0 (did you mean 'sin'?)
+    >>> parse_expression("x + oo")
+    Traceback (most recent call last):
+    ...
+    mathcore.errors.InputError: a function cannot take the value ∞
     """
+    expr = _expression(text, variables)
+    if variables and expr.has(sp.oo, -sp.oo):  # ∞ is a place to go, not a value f can take
+        raise InputError("infinite_value", "a function cannot take the value ∞")
+    return expr
+
+
+def _expression(text: str, variables: Sequence[str]) -> sp.Expr:
+    """:func:`parse_expression` with ∞ allowed (a point may be ±∞)."""
     if not isinstance(text, str):
         raise InputError("syntax", "input must be text")
     sides = ("y",) if variables and "y" not in variables else ()

@@ -11,7 +11,7 @@ import math
 import mpmath
 import sympy as sp
 
-from mathcore.errors import SYMPY_FAILURES
+from mathcore.errors import EVALUATION_FAILURES, SYMPY_FAILURES
 
 Point = int | float | sp.Expr
 
@@ -102,7 +102,7 @@ def numeric(expr: sp.Expr, var: sp.Symbol, points, digits: int = 30) -> list[flo
             arg = mpmath.mpf(str(sp.N(p, digits))) if isinstance(p, sp.Basic) else p
             try:
                 v = mpmath.mpmathify(f(arg))
-            except (ZeroDivisionError, ValueError, TypeError):
+            except EVALUATION_FAILURES:
                 out.append(math.nan)
                 continue
             real, imag = mpmath.re(v), mpmath.im(v)

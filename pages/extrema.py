@@ -89,7 +89,8 @@ def critical_table(lang: str, search, d1, d2) -> None:
     if not found and search.complete:
         st.info(text(lang, "extrema.none"))
         return
-    st.markdown(f"**{text(lang, 'extrema.count', count=len(found))}**")
+    count = "count" if search.complete else "count_shown"  # sin x: not all of them
+    st.markdown(f"**{text(lang, f'extrema.{count}', count=len(found))}**")
     completeness(lang, search)
     if not found:
         return

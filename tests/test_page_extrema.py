@@ -116,6 +116,9 @@ def test_extrema_page_says_when_the_table_is_not_every_critical_point():
     (warning,) = at.warning
     assert warning.value.startswith("Between -0.04 and 0.04 the critical points pile up")
     assert not at.info  # nothing repeats outward: no "between -10 and 10"
+    assert "**16 critical points shown (there are more: see below)**" in [
+        m.value for m in at.markdown
+    ]
     at = open_page("extrema", lang="en", f="sin(x)")
     assert len(tables(at)[0]["x"]) == 6
     assert "infinitely many critical points" in at.info[0].value

@@ -49,7 +49,8 @@ ACCESSIBLE = """
 # top on a 1080-pixel screen; columns that hold a chart stack, so the chart spans the page.
 PROJECTOR = """
 html { font-size: 28px !important; }
-[data-testid="stMain"] p, [data-testid="stMain"] input, [data-testid="stMain"] textarea {
+[data-testid="stMain"] p, [data-testid="stMain"] input, [data-testid="stMain"] textarea,
+[data-testid="stSidebar"] p {
   font-size: 1rem !important;
 }
 [data-testid="stMain"] code { font-size: 1em !important; }

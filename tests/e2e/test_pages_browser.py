@@ -52,7 +52,9 @@ def test_the_charts_own_h_slider_moves_the_secant(server, page):
     title = f"() => {plot}.layout.title.text"
     before, first_title = page.evaluate(secant), page.evaluate(title)
     assert before and before != "null" and "h = 1" in first_title
-    assert page.get_by_role("slider").count() == 0  # no second (Streamlit) h control
+    # no second (Streamlit) h control: the one slider is the chart's own (ui/plotly_keys.js)
+    assert page.locator('[data-testid="stSlider"]').count() == 0
+    assert page.locator(f"{CHART} [role=slider]").count() == 1
     page.locator(".updatemenu-button").first.click()  # ▶
     page.wait_for_function(f"({title})().includes('h = 10⁻⁶')", timeout=20_000)  # not 1e-06
     assert page.evaluate(secant) != before
