@@ -25,6 +25,7 @@ SHOTS = {  # name: lesson link
     "cube-root": "/continuity?f=x%5E(1%2F3)&a=0&",  # a vertical tangent: the real cube root
     "piecewise": "/derivatives?f=%7Bx%20!%3D%200%3A%20x%5E2%20sin(1%2Fx)%2C%200%7D&a=0&h=0.1&",
     "oscillation": "/limits?f=sin(1%2Fx)&a=0&zoom=0.01&",  # the band f sweeps, not a zigzag
+    "beyond-float": "/limits?f=e%5Ex&a=oo&",  # e^1000 is no float: ▲ on the edge, the table exact
 }
 PROJECTED = (
     "home",

@@ -99,8 +99,8 @@ def measure(page, url: str, chart: bool = False) -> dict:
         page.wait_for_function("getComputedStyle(document.documentElement).fontSize === '28px'")
     page.wait_for_selector(IDLE)
     page.wait_for_timeout(1500)  # Plotly draws its SVG text after the script has finished
-    if chart:
-        page.wait_for_selector('.js-plotly-plot g[class$="tick"] > text')
+    if chart:  # drawn and visible (a redraw empties the axes for a moment)
+        page.wait_for_selector('.js-plotly-plot g[class$="tick"] > text', state="visible")
         page.wait_for_selector(IDLE)
     page.wait_for_function(
         "!document.querySelector('[data-testid=\"stPlotlyChart\"]')"
@@ -160,7 +160,7 @@ def test_what_was_typed_keeps_the_result_in_view(server, screen, path, lang):
 
 
 def test_normal_mode_keeps_normal_sizes(server, screen):
-    sizes = measure(screen, f"{server.url}/limits?lang=en")
+    sizes = measure(screen, f"{server.url}/limits?lang=en", chart=True)
     assert sizes["paragraph"] == 16 and sizes["alert"] == 16 and sizes["cell"] == 16
     assert sizes["ticks"] == 12 and sizes["legend"] == 12
     assert sizes["widths"][0] < 0.7  # beside its approach tables
