@@ -23,6 +23,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+REPEAT = 0.05  # s between alarms once the time is up, until the block has ended
+
 
 class TimeLimitExceeded(Exception):
     """The block ran out of the time given to it by :func:`time_limit`."""
@@ -53,15 +55,22 @@ def time_limit(seconds: float) -> Iterator[None]:
         return
     token = object()
 
+    done = [False]
+
     def expire(signum, frame):
-        raise TimeLimitExceeded(token)
+        if not done[0]:
+            raise TimeLimitExceeded(token)
 
     started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # repeated every REPEAT s until the block ends: SymPy code that catches every exception
+    # (evalf inside a set's printing, seen in solveset's intersections) swallows one alarm, and
+    # with a single alarm the block then ran on without limit (a hung doctest in CI)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
     try:
         yield
     finally:
+        done[0] = True
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if outer_left:

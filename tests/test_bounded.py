@@ -114,3 +114,23 @@ def test_workers_do_not_run_the_streamlit_script(tmp_path):
     )
     assert done.stdout.strip() == "1024", done.stderr
     assert not mark.exists()
+
+
+def test_time_limit_holds_when_the_block_swallows_the_first_alarm():
+    """SymPy code that catches every exception once swallowed the single alarm and a doctest hung
+    in CI: the alarm repeats until the block ends."""
+    import time
+
+    from mathcore.timelimit import TimeLimitExceeded, time_limit
+
+    started = time.monotonic()
+    swallowed = 0
+    with pytest.raises(TimeLimitExceeded), time_limit(0.05):
+        while time.monotonic() - started < 5:
+            try:
+                time.sleep(0.01)
+            except TimeLimitExceeded:
+                swallowed += 1
+                if swallowed > 1:
+                    raise
+    assert time.monotonic() - started < 1 and swallowed == 2
