@@ -4,8 +4,11 @@ Streamlit runs every visitor's script as a thread of one process, so one runaway
 (``solve`` on a nasty derivative, a huge power) would freeze every visitor. Heavy calls therefore
 run in a small pool of worker processes:
 
-- **time**: a call that runs longer than ``timeout_s`` is killed and its worker replaced
-  (``pebble``), raising :class:`ComputationTimeout`;
+- **time**: a call that computes longer than ``timeout_s`` seconds of CPU time is stopped in its
+  worker (:func:`mathcore.timelimit.time_limit`), raising :class:`ComputationTimeout`; CPU time,
+  not the wall clock, so a busy server gives every input the same answer, only later. A call
+  that outlives ``WALL_FACTOR * timeout_s + WALL_SLACK_S`` on the wall clock (stuck in C code
+  that no signal interrupts) is killed and its worker replaced (``pebble``);
 - **memory**: each worker's address space is capped (``RLIMIT_AS``, 768 MiB); a ``MemoryError``
   or a worker that dies raises :class:`ComputationTooLarge`;
 - **start-up**: workers fork from a forkserver that has SymPy, NumPy and ``mathcore`` preloaded
@@ -15,8 +18,9 @@ Queueing: two workers run at once. At most :data:`MAX_PENDING` calls (running or
 admitted; a call that cannot be admitted within ``timeout_s`` raises :class:`ComputationBusy`.
 ``timeout_s`` limits the time a call *runs*; waiting in the queue is bounded separately by
 :data:`MAX_QUEUE_WAIT_S`, after which the call is cancelled and :class:`ComputationBusy` is
-raised. So no caller waits longer than ``2 * timeout_s + MAX_QUEUE_WAIT_S`` however many
-sessions submit at once, and the usual wait is the call's own run time.
+raised. So no caller waits longer than ``timeout_s`` (admission) plus ``WALL_FACTOR *
+timeout_s + WALL_SLACK_S + MAX_QUEUE_WAIT_S`` however many sessions submit at once, and the
+usual wait is the call's own run time.
 
 >>> run_bounded(pow, 2, 10)
 1024
@@ -39,6 +43,7 @@ from typing import Any, TypeVar
 import pebble
 
 from mathcore.errors import ComputationBusy, ComputationTimeout, ComputationTooLarge
+from mathcore.timelimit import clock, time_limit
 
 T = TypeVar("T")
 
@@ -66,10 +71,16 @@ def run_bounded(fn: Callable[..., T], *args: Any, timeout_s: float = 3.0, **kwar
     ``fn``, its arguments and its result must be picklable (module-level functions of
     ``mathcore``, SymPy objects, NumPy arrays, frozen dataclasses).
 
+    ``timeout_s`` is CPU time: the worker stops ``fn`` when it has computed that long, however
+    busy the machine (so the same input gets the same answer under load). A call stuck where
+    no signal reaches it (one huge C-level integer power) or waiting without computing is
+    killed by the wall clock after ``WALL_FACTOR * timeout_s + WALL_SLACK_S`` seconds.
+
     Raises
     ------
     ComputationTimeout
-        ``fn`` ran longer than ``timeout_s`` seconds (the worker is killed and replaced).
+        ``fn`` computed longer than ``timeout_s`` CPU seconds (stopped in its worker), or ran
+        past the wall-clock limit (the worker is killed and replaced).
     ComputationTooLarge
         ``fn`` ran out of the worker's memory, or the worker died.
     ComputationBusy
@@ -83,15 +94,55 @@ def run_bounded(fn: Callable[..., T], *args: Any, timeout_s: float = 3.0, **kwar
     >>> run_bounded(sympy.factorint, 360)
     {2: 3, 3: 2, 5: 1}
     """
-    if not _slots.acquire(timeout=timeout_s):
+    return _run_measured(fn, args, kwargs, timeout_s, _wall_limit(timeout_s))
+
+
+WALL_FACTOR = 3.0  # a call may take this many times its CPU time on the wall clock (a busy host)
+WALL_SLACK_S = 1.0  # plus this (sending the work and its answer between processes)
+
+
+def _wall_limit(cpu_s: float) -> float:
+    return WALL_FACTOR * cpu_s + WALL_SLACK_S
+
+
+def _measured_call(fn: Callable[..., T], cpu_s: float, args: tuple, kwargs: dict):
+    """In the worker: ``fn`` under a CPU-time limit; ``(value, error, CPU seconds used)``."""
+    started = clock()
+    try:
+        with time_limit(cpu_s, ComputationTimeout):
+            value = fn(*args, **kwargs)
+    except Exception as exc:  # sent back and raised in the caller, after counting the time
+        return None, exc, clock() - started
+    return value, None, clock() - started
+
+
+def _run_measured(
+    fn: Callable[..., T],
+    args: tuple,
+    kwargs: dict,
+    cpu_s: float,
+    wall_s: float,
+    charge: Callable[[float], None] = lambda used: None,
+) -> T:
+    """``fn``'s value; ``charge`` is told the CPU seconds it used (``cpu_s`` if stopped)."""
+    if not _slots.acquire(timeout=cpu_s):
         raise ComputationBusy(f"more than {MAX_PENDING} computations are waiting")
     try:
-        future = _get_pool().schedule(fn, args=args, kwargs=kwargs, timeout=timeout_s)
+        future = _get_pool().schedule(
+            _measured_call, args=(fn, cpu_s, args, kwargs), timeout=wall_s
+        )
         try:
-            return future.result(timeout=timeout_s + MAX_QUEUE_WAIT_S)
+            value, error, used = future.result(timeout=wall_s + MAX_QUEUE_WAIT_S)
+            charge(used)
+            if error is not None:
+                if isinstance(error, ComputationTimeout):
+                    error = ComputationTimeout(f"stopped after {cpu_s:.2f} s of CPU time")
+                raise error
+            return value
         except concurrent.futures.TimeoutError as exc:
             if future.done():  # pebble's own timeout: the worker ran out of time
-                raise ComputationTimeout(f"stopped after {timeout_s} s") from exc
+                charge(cpu_s)
+                raise ComputationTimeout(f"stopped after {wall_s:.2f} s") from exc
             future.cancel()
             raise ComputationBusy("the computation waited too long to start") from exc
         except MemoryError as exc:
@@ -99,16 +150,19 @@ def run_bounded(fn: Callable[..., T], *args: Any, timeout_s: float = 3.0, **kwar
         except OverflowError as exc:  # a number past what mpmath or Python can hold
             raise ComputationTooLarge(f"a number grew too large: {exc}") from exc
         except pebble.ProcessExpired as exc:
+            charge(cpu_s)
             raise ComputationTooLarge(f"the worker died (exit code {exc.exitcode})") from exc
     finally:
         _slots.release()
 
 
 class Deadline:
-    """One time budget for several bounded calls, so a page's whole analysis answers in time.
+    """One CPU-time budget for several bounded calls, so a page's whole analysis answers in time.
 
-    The budget starts once the workers are up: starting them (the first call in a process:
-    forkserver, preloads, warm-up, ~2 s) is not charged to an analysis.
+    Each call may use what the calls before it left; the whole analysis is also stopped by the
+    wall clock after ``WALL_FACTOR * seconds + WALL_SLACK_S``. The budget starts once the workers
+    are up: starting them (the first call in a process: forkserver, preloads, warm-up, ~2 s) is
+    not charged to an analysis. Work run side by side (both workers) takes a :meth:`branch`.
 
     >>> budget = Deadline(2.5)
     >>> budget.run(pow, 2, 10)
@@ -117,14 +171,50 @@ class Deadline:
 
     def __init__(self, seconds: float) -> None:
         _start_workers()
-        self.end = time.monotonic() + seconds
+        self.seconds = seconds
+        self.used = 0.0
+        self.end = time.monotonic() + _wall_limit(seconds)
+        self._lock = threading.Lock()
 
     def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """:func:`run_bounded` with what is left of the budget as its time limit."""
-        left = self.end - time.monotonic()
-        if left < 0.05:
+        """:func:`run_bounded` with what is left of the budget as its limits."""
+        with self._lock:
+            left = self.seconds - self.used
+        wall_left = self.end - time.monotonic()
+        if left < 0.05 or wall_left < 0.05:
             raise ComputationTimeout("the time for this analysis is used up")
-        return run_bounded(fn, *args, timeout_s=left, **kwargs)
+        wall = min(wall_left, _wall_limit(left))
+        return _run_measured(fn, args, kwargs, left, wall, self._charge)
+
+    def _charge(self, used: float) -> None:
+        with self._lock:
+            self.used += used
+
+    def branch(self) -> Deadline:
+        """A budget for work run beside this one (in the other worker, from another thread).
+
+        It starts with what this budget has used so far; :meth:`join` then charges this budget
+        the longer of the two. So the budget bounds the CPU time along the longest chain of
+        calls, which is the wall time on a quiet server.
+
+        >>> main = Deadline(1.0)
+        >>> side = main.branch()
+        >>> main.run(pow, 2, 10), side.run(pow, 3, 3)
+        (1024, 27)
+        >>> main.join(side)
+        >>> main.used < 0.1
+        True
+        """
+        other = Deadline.__new__(Deadline)
+        other.seconds, other.end, other._lock = self.seconds, self.end, threading.Lock()
+        with self._lock:
+            other.used = self.used
+        return other
+
+    def join(self, other: Deadline) -> None:
+        """Charge this budget the longer of itself and ``other`` (made by :meth:`branch`)."""
+        with self._lock:
+            self.used = max(self.used, other.used)
 
 
 def _start_workers() -> None:

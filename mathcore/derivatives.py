@@ -21,7 +21,7 @@ import mpmath
 import sympy as sp
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
-from mathcore.continuity import differentiability_at
+from mathcore.continuity import DifferentiabilityResult, differentiability_at
 from mathcore.errors import EVALUATION_FAILURES, SYMPY_FAILURES, InputError
 from mathcore.points import REAL_FUNCTIONS, Point, as_point, finite_at, finite_real
 
@@ -76,15 +76,24 @@ def partial_derivatives(expr: sp.Expr, variables: Sequence[sp.Symbol]) -> dict[s
     return {v: derivative(expr, v) for v in variables}
 
 
-def tangent_line(expr: sp.Expr, var: sp.Symbol, point: Point) -> TangentLine:
+def tangent_line(
+    expr: sp.Expr,
+    var: sp.Symbol,
+    point: Point,
+    *,
+    differentiability: DifferentiabilityResult | None = None,
+) -> TangentLine:
     """The tangent line at ``point``; :class:`InputError` ``not_differentiable`` if there is none.
+
+    ``differentiability``: what :func:`differentiability_at` says of f at ``point``, when the
+    caller has it already (the page needs it anyway where there is no tangent).
 
     >>> x = sp.Symbol("x", real=True)
     >>> t = tangent_line(x**2, x, 3)
     >>> (t.value, t.slope, t.intercept)
     (9, 6, -9)
     """
-    d = differentiability_at(expr, var, point)
+    d = differentiability or differentiability_at(expr, var, point)
     a = as_point(point)
     if not d.differentiable:
         raise InputError("not_differentiable", f"f has no derivative at {a}", {"point": str(a)})

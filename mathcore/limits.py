@@ -25,7 +25,6 @@ the two-sided limit does not exist. SymPy also picks a Piecewise/Max/Min branch 
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -37,7 +36,7 @@ from sympy.calculus.singularities import singularities
 from mathcore.errors import EVALUATION_FAILURES, SYMPY_FAILURES
 from mathcore.points import REAL_FUNCTIONS as _REAL_FUNCTIONS
 from mathcore.points import Point, as_point, finite_at, finite_real, value_at
-from mathcore.timelimit import TimeLimitExceeded, time_limit
+from mathcore.timelimit import TimeLimitExceeded, clock, time_limit
 
 VERDICTS = (
     "converges",
@@ -57,6 +56,7 @@ DIGITS = 60  # probe precision: a ± 10⁻¹⁴ keeps ~45 significant digits of 
 # (an integer toward ±∞, where (−1/4)^x is real only at integers).
 PROBE_DECADES = tuple(1.0173 + 0.25 * i for i in range(52))  # t from 10⁻¹ to ~10⁻¹⁴
 INFINITY_DECADES = tuple(0.5173 + 0.25 * i for i in range(31))  # x from ~3 to ~10⁸
+# budgets in CPU seconds (mathcore.timelimit.clock)
 PROBE_SECONDS = 0.4  # for all probes of one side; the rest count as unknown
 TABLE_SECONDS = 0.2  # for each side's table (evalf has what the probes leave)
 SYMPY_SECONDS = 1.2  # at most, for each SymPy limit or simplification; then the next method
@@ -425,10 +425,10 @@ class _Budget:
     """Seconds left until a deadline; ``share(n)`` is a budget for one of n remaining parts."""
 
     def __init__(self, seconds: float) -> None:
-        self.deadline = time.monotonic() + seconds
+        self.deadline = clock() + seconds
 
     def left(self) -> float:
-        return self.deadline - time.monotonic()
+        return self.deadline - clock()
 
     def share(self, parts: int) -> _Budget:
         return _Budget(max(self.left(), 0.0) / parts)

@@ -1,5 +1,7 @@
 """run_bounded: time and memory caps in a worker process, errors keep their type."""
 
+import concurrent.futures
+import multiprocessing
 import threading
 import time
 
@@ -15,7 +17,7 @@ from mathcore import (
     parse_expression,
     run_bounded,
 )
-from mathcore.bounded import MAX_PENDING, Deadline
+from mathcore.bounded import MAX_PENDING, Deadline, _wall_limit
 
 
 def test_run_bounded_returns_the_value():
@@ -25,11 +27,57 @@ def test_run_bounded_returns_the_value():
 
 
 def test_run_bounded_cpu_hog_times_out_and_the_next_call_works():
+    # one C-level power that no signal interrupts: killed by the wall clock (3 × 1 s + 1 s)
     start = time.monotonic()
     with pytest.raises(ComputationTimeout):
         run_bounded(pow, 9, 9**9, timeout_s=1.0)  # a 370-million-digit integer
-    assert time.monotonic() - start < 1.0 + 1.0
+    assert time.monotonic() - start < _wall_limit(1.0) + 1.0
     assert run_bounded(pow, 2, 10) == 1024
+
+
+def _spin(seconds: float) -> float:
+    """Compute for ``seconds`` of CPU time, in Python (where a signal is seen), and say how long
+    that took on the wall clock."""
+    start, wall = time.process_time(), time.monotonic()
+    while time.process_time() - start < seconds:
+        pass
+    return time.monotonic() - wall
+
+
+def _spin_in_threads(seconds: float) -> float:
+    """Two threads of this worker compute for ``seconds`` of CPU time together."""
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        return sum(pool.map(_spin, [seconds / 2] * 2))
+
+
+def test_run_bounded_limits_cpu_time_not_wall_time():
+    """A call that computes past its CPU time is stopped in its worker (which stays up), soon
+    after the limit; a call that waits (no CPU) is let run until the wall-clock ceiling."""
+    start = time.monotonic()
+    with pytest.raises(ComputationTimeout, match="CPU time"):
+        run_bounded(_spin, 60.0, timeout_s=0.5)
+    assert time.monotonic() - start < _wall_limit(0.5)
+    assert run_bounded(_spin, 0.2, timeout_s=0.5) >= 0.2  # the CPU time is its own, whole
+    assert run_bounded(time.sleep, 1.0, timeout_s=0.5) is None  # 1 s of waiting < 2.5 s ceiling
+    # threads that compute while the main thread waits: the signal reaches a thread that cannot
+    # run the handler, so the wall clock stops the call (engine functions use no threads)
+    with pytest.raises(ComputationTimeout):
+        run_bounded(_spin_in_threads, 60.0, timeout_s=0.5)
+
+
+def test_run_bounded_answers_the_same_on_a_busy_machine():
+    """Four processes computing on two cores (a CI run, a server with other visitors): a call
+    that needs 0.6 s of CPU within a 1 s limit still finishes, on the wall clock later."""
+    hogs = [multiprocessing.Process(target=_spin, args=(30.0,)) for _ in range(4)]
+    for hog in hogs:
+        hog.start()
+    try:
+        time.sleep(0.2)
+        for _ in range(2):
+            assert run_bounded(_spin, 0.6, timeout_s=1.0) >= 0.6
+    finally:
+        for hog in hogs:
+            hog.kill()
 
 
 def test_run_bounded_memory_hog_is_too_large():
@@ -79,8 +127,19 @@ def test_deadline_shares_one_budget():
         budget.run(pow, 9, 9**9)  # uses the whole budget
     with pytest.raises(ComputationTimeout):
         budget.run(pow, 2, 10)  # nothing left: refused at once
-    assert time.monotonic() - start < 1.2 + 1.0
+    assert time.monotonic() - start < _wall_limit(1.2) + 1.0
     assert Deadline(1.0).run(pow, 2, 10) == 1024
+
+
+def test_deadline_charges_each_call_its_cpu_time():
+    budget = Deadline(1.0)
+    budget.run(_spin, 0.4)
+    assert 0.4 <= budget.used < 0.6
+    budget.run(time.sleep, 0.5)  # waiting costs (almost) nothing
+    assert budget.used < 0.6
+    with pytest.raises(ComputationTimeout):
+        budget.run(_spin, 1.0)  # more than is left
+    assert budget.used >= 1.0 - 1e-9
 
 
 def test_workers_fork_from_a_warmed_forkserver():
@@ -128,7 +187,7 @@ def test_time_limit_holds_when_the_block_swallows_the_first_alarm():
     with pytest.raises(TimeLimitExceeded), time_limit(0.05):
         while time.monotonic() - started < 5:
             try:
-                time.sleep(0.01)
+                _spin(0.01)
             except TimeLimitExceeded:
                 swallowed += 1
                 if swallowed > 1:
