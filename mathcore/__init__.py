@@ -4,16 +4,32 @@ User text enters only through :func:`parse_expression`; long-running SymPy work 
 :func:`run_bounded`. Every public function here is safe to call through ``run_bounded``.
 """
 
+from mathcore.backprop import (
+    LeastLoss,
+    LossGrid,
+    NeuronAnalysis,
+    SurfaceAnalysis,
+    SurfaceDescent,
+    least_loss,
+    neuron_analysis,
+    surface_analysis,
+    surface_descent,
+)
 from mathcore.bounded import Deadline, run_bounded
 from mathcore.continuity import (
+    ContinuityAnalysis,
     ContinuityResult,
     DifferentiabilityResult,
     classify_continuity,
+    continuity_analysis,
     differentiability_at,
 )
 from mathcore.derivatives import (
+    H_STEPS,
+    DerivativesAnalysis,
     TangentLine,
     derivative,
+    derivatives_analysis,
     difference_quotient,
     difference_quotients,
     partial_derivatives,
@@ -30,15 +46,28 @@ from mathcore.errors import (
 from mathcore.extrema import (
     CriticalPoint,
     CriticalPointSearch,
+    ExtremaAnalysis,
     critical_point_search,
     critical_points,
+    extrema_analysis,
 )
-from mathcore.limits import LimitResult, approach_table, limit_at
+from mathcore.limits import (
+    REACHES,
+    ZOOMS,
+    LimitResult,
+    LimitsAnalysis,
+    approach_table,
+    limit_at,
+    limits_analysis,
+)
 from mathcore.optimization import (
+    DescentAnalysis,
     Trajectory,
     curvature,
+    descent_analysis,
     descent_verdict,
     gradient_descent,
+    learning_rate_grid,
     mean_squared_error,
 )
 from mathcore.parsing import parse_expression, parse_numbers, parse_point
@@ -47,36 +76,57 @@ from mathcore.printing import latex
 from mathcore.sampling import Samples, sample_function
 
 __all__ = [
+    "H_STEPS",
+    "REACHES",
+    "ZOOMS",
     "ComputationBusy",
     "ComputationLimit",
     "ComputationTimeout",
     "ComputationTooLarge",
+    "ContinuityAnalysis",
     "ContinuityResult",
     "CriticalPoint",
     "CriticalPointSearch",
     "Deadline",
     "DerivativeStep",
+    "DerivativesAnalysis",
+    "DescentAnalysis",
     "DifferentiabilityResult",
+    "ExtremaAnalysis",
     "InputError",
+    "LeastLoss",
     "LimitResult",
+    "LimitsAnalysis",
+    "LossGrid",
+    "NeuronAnalysis",
     "Samples",
+    "SurfaceAnalysis",
+    "SurfaceDescent",
     "TangentLine",
     "Trajectory",
     "approach_table",
     "classify_continuity",
+    "continuity_analysis",
     "critical_point_search",
     "critical_points",
     "curvature",
     "derivative",
     "derivative_steps",
+    "derivatives_analysis",
+    "descent_analysis",
     "descent_verdict",
     "difference_quotient",
     "difference_quotients",
     "differentiability_at",
+    "extrema_analysis",
     "gradient_descent",
     "latex",
+    "learning_rate_grid",
+    "least_loss",
     "limit_at",
+    "limits_analysis",
     "mean_squared_error",
+    "neuron_analysis",
     "numeric_values",
     "parse_expression",
     "parse_numbers",
@@ -84,5 +134,7 @@ __all__ = [
     "partial_derivatives",
     "run_bounded",
     "sample_function",
+    "surface_analysis",
+    "surface_descent",
     "tangent_line",
 ]

@@ -133,9 +133,10 @@ def _run_measured(
         )
         try:
             value, error, used = future.result(timeout=wall_s + MAX_QUEUE_WAIT_S)
-            charge(used)
+            stopped = isinstance(error, ComputationTimeout)
+            charge(max(used, cpu_s) if stopped else used)  # stopped: it had all that was left
             if error is not None:
-                if isinstance(error, ComputationTimeout):
+                if stopped:
                     error = ComputationTimeout(f"stopped after {cpu_s:.2f} s of CPU time")
                 raise error
             return value
@@ -170,7 +171,7 @@ class Deadline:
     """
 
     def __init__(self, seconds: float) -> None:
-        _start_workers()
+        start_workers()
         self.seconds = seconds
         self.used = 0.0
         self.end = time.monotonic() + _wall_limit(seconds)
@@ -217,8 +218,13 @@ class Deadline:
             self.used = max(self.used, other.used)
 
 
-def _start_workers() -> None:
-    """Block until the pool has answered once (at once after the first time)."""
+def start_workers() -> None:
+    """Start the worker pool and block until it has answered once (at once after the first
+    time). The server calls it when it starts (``ui.server.lifespan``), so the first visitor
+    does not wait for the forkserver, the preloads and the warm-up (~2–4 s).
+
+    >>> start_workers()
+    """
     if not _started.is_set():
         run_bounded(int, 0, timeout_s=STARTUP_TIMEOUT_S)
         _started.set()

@@ -12,12 +12,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sympy as sp
 
-from mathcore.errors import SYMPY_FAILURES
+from mathcore.errors import SYMPY_FAILURES, InputError
 from mathcore.limits import limit_at
 from mathcore.points import Point, as_point, finite_real, value_at
+
+if TYPE_CHECKING:  # sampling imports this module: at run time it is imported where it is used
+    from mathcore.sampling import Samples
 
 KINDS = ("continuous", "removable", "jump", "infinite", "oscillating", "undefined", "uncertain")
 # How f behaves at a as seen by its one-sided derivatives (limits of the difference quotient):
@@ -79,6 +83,77 @@ class DifferentiabilityResult:
     derivative: sp.Expr | None
     subgradient: tuple[sp.Expr, sp.Expr] | None
     shape: str = "differentiable"
+
+
+@dataclass(frozen=True)
+class ContinuityAnalysis:
+    """Everything the continuity page shows for f at a: one record, one bounded call.
+
+    ``continuity`` checks the three conditions at a and names the break. ``differentiability``
+    gives the one-sided derivatives where f is continuous at a (a kink, a vertical tangent, a
+    cusp: their half-tangents are drawn), ``None`` where it is not (a break has no tangent).
+    ``curve`` samples f on ``window`` = a ± half_width, crowded toward a, with no line across a
+    jump or a pole.
+    """
+
+    expr: sp.Expr
+    point: sp.Expr
+    continuity: ContinuityResult
+    differentiability: DifferentiabilityResult | None
+    window: tuple[float, float]
+    curve: Samples
+
+
+def continuity_analysis(
+    expr: sp.Expr, var: sp.Symbol, point: Point, half_width: float = 3.0, n: int = 1000
+) -> ContinuityAnalysis:
+    """The three conditions of continuity at a, the kind of break, the one-sided derivatives
+    where f is continuous, and f sampled around a.
+
+    Parameters
+    ----------
+    expr, var : f and its variable.
+    point : a, a finite real number.
+    half_width : the window drawn is a ± half_width (in x's units).
+    n : even samples of f across the window (more are added toward a and at breaks).
+
+    Returns
+    -------
+    ContinuityAnalysis
+        ``curve.x``, ``curve.y``: arrays of the same shape (m,), m ≥ n (points crowd toward a,
+        at breaks and where the line is refined), in x's and f's units; ``nan`` in ``y`` where
+        f is undefined and at every break.
+
+    Raises
+    ------
+    InputError
+        ``not_finite`` when a is ±∞ (continuity is a property at a number).
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", real=True)
+    >>> found = continuity_analysis(sp.Max(0, x), x, 0)
+    >>> found.continuity.kind, found.window
+    ('continuous', (-3.0, 3.0))
+    >>> kink = found.differentiability
+    >>> kink.differentiable, kink.left_derivative, kink.right_derivative, kink.subgradient
+    (False, 0, 1, (0, 1))
+    >>> found = continuity_analysis(sp.floor(x), x, 2, half_width=1.0, n=201)
+    >>> found.continuity.kind, found.continuity.left, found.differentiability
+    ('jump', 1, None)
+    >>> found.curve.breaks, found.curve.x.shape == found.curve.y.shape
+    ((1.0, 2.0, 3.0), True)
+    """
+    from mathcore.sampling import sample_windows  # sampling imports this module
+
+    a = as_point(point)
+    if a.is_infinite:
+        raise InputError("not_finite", "the point must be finite here")
+    continuity = classify_continuity(expr, var, a)
+    smooth = differentiability_at(expr, var, a) if continuity.continuous else None
+    window = (float(a) - half_width, float(a) + half_width)
+    (curve,) = sample_windows(expr, var, [window], n, focus=float(a))
+    return ContinuityAnalysis(expr, a, continuity, smooth, window, curve)
 
 
 def classify_continuity(expr: sp.Expr, var: sp.Symbol, point: Point) -> ContinuityResult:

@@ -18,12 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import mpmath
+import numpy as np
 import sympy as sp
 from sympy.functions.elementary.trigonometric import TrigonometricFunction
 
 from mathcore.continuity import DifferentiabilityResult, differentiability_at
 from mathcore.errors import EVALUATION_FAILURES, SYMPY_FAILURES, InputError
-from mathcore.points import REAL_FUNCTIONS, Point, as_point, finite_at, finite_real
+from mathcore.limits import LimitResult, limit_at
+from mathcore.points import REAL_FUNCTIONS, Point, as_point, finite_at, finite_real, numeric
+from mathcore.sampling import Samples, sample_function
 
 _KINKED = (sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside, sp.Piecewise)
 
@@ -36,6 +39,156 @@ class TangentLine:
     value: sp.Expr
     slope: sp.Expr
     intercept: sp.Expr
+
+
+H_STEPS = (1.0, 0.5, 0.2, 0.1, 0.05, 0.01, 0.001, 1e-4, 1e-6)  # the secant chart's h, its frames
+
+
+@dataclass(frozen=True)
+class DerivativesAnalysis:
+    """Everything the derivatives page shows for f at a: one record, one bounded call.
+
+    ``hs`` are the secant chart's steps (its frames, in x's units); ``slopes`` holds the
+    difference quotient (f(a + h) − f(a))/h for every h in ``hs`` and every −h (``nan`` where
+    f(a) or f(a + h) does not exist). ``value`` is f(a) as a float (``nan``: no value).
+    ``tangent`` is ``None`` where f′(a) does not exist; ``differentiability`` then says why (it is
+    ``None`` when there is a tangent). ``slope_limit`` is lim f′ at a where the tangent exists
+    (f′ may exist at a and still oscillate there: x² sin(1/x)). ``curve`` and
+    ``derivative_curve`` sample f and f′ on ``window``; ``steps`` are the named rule steps
+    (``None`` where SymPy's steps do not reach). ``tangent_points`` (a grid across the window,
+    through a), ``tangent_values`` (f there) and ``tangent_slopes`` (f′ there, ``nan`` where f
+    has no derivative) are what the browser explores: the tangent moving along f.
+    """
+
+    expr: sp.Expr
+    point: sp.Expr
+    value: float
+    derivative: sp.Expr
+    tangent: TangentLine | None
+    differentiability: DifferentiabilityResult | None
+    slope_limit: LimitResult | None
+    steps: object | None  # a diffsteps.DerivativeStep (imported late: diffsteps imports this)
+    hs: tuple[float, ...]
+    slopes: dict[float, float]
+    window: tuple[float, float]
+    curve: Samples
+    derivative_curve: Samples
+    tangent_points: np.ndarray
+    tangent_values: np.ndarray
+    tangent_slopes: np.ndarray
+
+
+TANGENT_POINTS = 49  # the tangent explorer's grid: a ± 3 in steps of 1/8, a in the middle
+
+
+def derivatives_analysis(
+    expr: sp.Expr,
+    var: sp.Symbol,
+    point: Point,
+    hs: Sequence[float] = H_STEPS,
+    half_width: float = 3.0,
+    n: int = 600,
+) -> DerivativesAnalysis:
+    """f′, the tangent at a (or why there is none), the secant slopes for every h, the rule
+    steps, and f and f′ sampled around a.
+
+    Parameters
+    ----------
+    expr, var : f and its variable.
+    point : a, a finite real number.
+    hs : the positive steps h of the secant chart; the slopes are found for h and −h.
+    half_width : the window drawn is a ± half_width.
+    n : samples of f and of f′ across the window.
+
+    Returns
+    -------
+    DerivativesAnalysis
+        ``curve.x``, ``curve.y`` (and the same for ``derivative_curve``): arrays of shape (n,)
+        or slightly more (points are added at breaks), in x's and f's units.
+        ``tangent_points``, ``tangent_values``, ``tangent_slopes``: shape (49,), x's units, f's
+        units and f's units per x unit.
+
+    Raises
+    ------
+    InputError
+        ``not_finite`` when a is ±∞ (a derivative is taken at a number).
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", real=True)
+    >>> found = derivatives_analysis(x**2, x, 1, hs=(0.5,))
+    >>> found.derivative, found.tangent.slope, found.slopes
+    (2*x, 2, {0.5: 2.5, -0.5: 1.5})
+    >>> found = derivatives_analysis(sp.Abs(x), x, 0, hs=(0.1,))
+    >>> smooth = found.differentiability
+    >>> found.tangent is None, smooth.left_derivative, smooth.right_derivative, smooth.subgradient
+    (True, -1, 1, (-1, 1))
+    """
+    from mathcore.diffsteps import derivative_steps  # diffsteps builds on this module
+
+    a = as_point(point)
+    if a.is_infinite:
+        raise InputError("not_finite", "the point must be finite here")
+    d1 = derivative(expr, var)
+    smooth = differentiability_at(expr, var, a)
+    try:
+        tangent = tangent_line(expr, var, a, differentiability=smooth)
+    except InputError:
+        tangent = None
+    try:
+        steps = derivative_steps(expr, var, result=d1)
+    except NotImplementedError:
+        steps = None
+    signed = tuple(float(h) for h in hs) + tuple(-float(h) for h in hs)
+    lo, hi = float(a) - half_width, float(a) + half_width
+    grid = np.linspace(lo, hi, TANGENT_POINTS)
+    grid[TANGENT_POINTS // 2] = float(a)  # exactly a, not a float a hair beside it
+    values = np.array(numeric(expr, var, grid, digits=17))
+    values[~np.isfinite(values)] = np.nan  # ln 0 = −∞ in mpmath: no value, no tangent there
+    return DerivativesAnalysis(
+        expr=expr,
+        point=a,
+        # f(a) exactly: a float π/2 would give tan x a value of 10¹⁶ where f has none
+        value=numeric(expr, var, [a])[0] if finite_at(expr, var, a) else float("nan"),
+        derivative=d1,
+        tangent=tangent,
+        differentiability=None if tangent is not None else smooth,
+        slope_limit=limit_at(d1, var, a) if tangent is not None else None,
+        steps=steps,
+        hs=tuple(float(h) for h in hs),
+        slopes=difference_quotients(expr, var, a, signed),
+        window=(lo, hi),
+        curve=sample_function(expr, var, lo, hi, n),
+        derivative_curve=sample_function(d1, var, lo, hi, n),
+        tangent_points=grid,
+        tangent_values=values,
+        tangent_slopes=np.where(
+            np.isfinite(values), _slopes_along(expr, d1, var, grid, a, tangent), np.nan
+        ),
+    )
+
+
+def _slopes_along(expr, d1, var, grid: np.ndarray, a, tangent) -> np.ndarray:
+    """f′ at each grid point: f′'s formula where it has a value; at a the page's own answer
+    (``tangent``); elsewhere where the formula has none but f has a value (SymPy's derivative
+    of max(∛x, cos x) is nan at 0 although f′(0) = 0), the one-sided difference quotients at
+    h = ±10⁻²⁰, ±10⁻³⁰ (50 digits) when all four agree to 10⁻⁶ (relative, or absolute below 1),
+    else nan (a kink, a vertical tangent: x^(1/3) at 0 gives 4.6 × 10¹³ and 10²⁰)."""
+    slopes = np.array(numeric(d1, var, grid, digits=17))
+    for i, x in enumerate(grid):
+        if x == float(a):
+            slopes[i] = float(tangent.slope) if tangent is not None else np.nan
+        elif not np.isfinite(slopes[i]) and finite_at(expr, var, as_point(float(x))):
+            try:
+                q = [difference_quotient(expr, var, float(x), h) for h in _PROBES]
+            except InputError:
+                continue
+            if np.isfinite(q).all() and np.ptp(q) <= 1e-6 * max(1.0, abs(q[-1])):
+                slopes[i] = q[-1]
+    return slopes
+
+
+_PROBES = (1e-20, -1e-20, 1e-30, -1e-30)
 
 
 def derivative(expr: sp.Expr, var: sp.Symbol, order: int = 1) -> sp.Expr:
@@ -190,6 +343,10 @@ def _step(u: sp.Expr) -> sp.Piecewise:
 def _pieces(expr: sp.Expr, var: sp.Symbol):
     """``[(branch, region, boundary)]``, disjoint real regions; ``None`` when f has no kinks."""
     if not expr.has(*_KINKED):
+        return None
+    if any(c.has(TrigonometricFunction) for p in expr.atoms(sp.Piecewise) for _, c in p.args):
+        # periodic conditions already (f′ of max(∛x, cos x)): the folded ones would have them
+        # too, and folding spends 0.85 s simplifying them to be refused below
         return None
     folded = sp.piecewise_fold(expr.rewrite(sp.Piecewise))
     if not isinstance(folded, sp.Piecewise):

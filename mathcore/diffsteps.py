@@ -77,8 +77,11 @@ class DerivativeStep:
     unsimplified: sp.Expr | None = None
 
 
-def derivative_steps(expr: sp.Expr, var: sp.Symbol) -> DerivativeStep:
-    """The rule tree of d/d``var`` ``expr``; the root's result equals ``derivative(expr, var)``.
+def derivative_steps(
+    expr: sp.Expr, var: sp.Symbol, *, result: sp.Expr | None = None
+) -> DerivativeStep:
+    """The rule tree of d/d``var`` ``expr``; the root's result equals ``derivative(expr, var)``
+    (``result``: that derivative, when the caller has it already — it is found once, not again).
 
     Raises ``NotImplementedError`` for functions without a rule (e.g. ``factorial``).
 
@@ -91,8 +94,11 @@ def derivative_steps(expr: sp.Expr, var: sp.Symbol) -> DerivativeStep:
     >>> derivative_steps(x * sp.exp(x), x).rule
     'product'
     """
+    result = derivative(expr, var) if result is None else result
+    if isinstance(expr, (sp.Max, sp.Min, sp.Piecewise)):  # one step: "by pieces"
+        return DerivativeStep("piecewise", expr, result, var, unsimplified=result)
     tree = _steps(expr, var)
-    return replace(tree, result=derivative(expr, var), unsimplified=tree.result)
+    return replace(tree, result=result, unsimplified=tree.result)
 
 
 def _steps(expr: sp.Expr, var: sp.Symbol) -> DerivativeStep:

@@ -25,9 +25,10 @@ the two-sided limit does not exist. SymPy also picks a Piecewise/Max/Min branch 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import mpmath
 import sympy as sp
@@ -35,8 +36,11 @@ from sympy.calculus.singularities import singularities
 
 from mathcore.errors import EVALUATION_FAILURES, SYMPY_FAILURES
 from mathcore.points import REAL_FUNCTIONS as _REAL_FUNCTIONS
-from mathcore.points import Point, as_point, finite_at, finite_real, value_at
+from mathcore.points import Point, as_point, finite_at, finite_real, numeric, value_at
 from mathcore.timelimit import TimeLimitExceeded, clock, time_limit
+
+if TYPE_CHECKING:  # sampling imports continuity, which imports this module
+    from mathcore.sampling import Samples
 
 VERDICTS = (
     "converges",
@@ -72,6 +76,12 @@ _HYPERBOLIC = (
     sp.csch,
 )  # e^u inside: 1 − tanh u ≈ 2e^(−2u)
 MAX_EXTRA_DIGITS = 1000  # a probe needing more digits than this (e^(10⁸)) is not made
+# The limits chart's frames. At a finite a: the zooms z, windows a ± z (x's units); the points
+# marching toward a from each side are a ∓ z·0.7ᵏ, k = 1..12. Toward ±∞: the reaches k, windows
+# 1 ≤ |x| ≤ 10^(k + 0.3) on a log axis; the points there are the table's rows x = ±10ᵏ.
+ZOOMS = (0.01, 0.05, 0.1, 0.5, 1.0, 2.0, 4.0, 10.0)
+REACHES = (1, 2, 3, 4, 5, 6)
+MARCH_STEPS = tuple(0.7**k for k in range(1, 13))
 
 
 @dataclass(frozen=True)
@@ -194,6 +204,127 @@ def limit_at(expr: sp.Expr, var: sp.Symbol, point: Point, side: str = "both") ->
         table_right,
         left.kind,
         right.kind,
+    )
+
+
+@dataclass(frozen=True)
+class LimitsAnalysis:
+    """Everything the limits page shows for f at a: one record, one bounded call.
+
+    ``limit`` is the :class:`LimitResult` (both sides, the verdict, the approach tables);
+    ``value`` is f(a) where it is a finite real number (``None`` elsewhere and toward ±∞).
+    The chart's frames are ``zooms`` at a finite a (``reaches`` is then empty) or ``reaches``
+    toward ±∞ (``zooms`` empty): :attr:`frames` is whichever is not. For each frame key,
+    ``windows[key]`` is its x-range ``(lo, hi)``, ``curves[key]`` f sampled on it, and
+    ``march[(key, side)]`` the points ``(xs, ys)`` approaching a from ``side`` ("left",
+    "right"): x = a ∓ z·0.7ᵏ (:data:`MARCH_STEPS`) with f(x) as floats (``nan``: undefined),
+    or toward ±∞ the table's rows, x = ±10ᵏ as floats and f(x) as the table's ``mpf`` values
+    (e^1000 ≈ 1.97 × 10⁴³⁴ is no float), only on the side x comes from.
+    """
+
+    expr: sp.Expr
+    point: sp.Expr
+    limit: LimitResult
+    value: sp.Expr | None
+    zooms: tuple[float, ...]
+    reaches: tuple[int, ...]
+    windows: dict[float, tuple[float, float]]
+    curves: dict[float, Samples]
+    march: dict[tuple[float, str], tuple[tuple[float, ...], tuple]]
+
+    @property
+    def frames(self) -> tuple[float, ...]:
+        """The chart's frame keys: the zooms at a finite a, the reaches toward ±∞."""
+        return self.zooms or self.reaches
+
+
+def limits_analysis(
+    expr: sp.Expr,
+    var: sp.Symbol,
+    point: Point,
+    zooms: Sequence[float] = ZOOMS,
+    reaches: Sequence[int] = REACHES,
+    n: int = 800,
+) -> LimitsAnalysis:
+    """The limit of f at a (:func:`limit_at`), f(a), and for every frame of the chart f sampled
+    on its window and the points marching toward a, so the chart's slider needs no math.
+
+    Parameters
+    ----------
+    expr, var : f and its variable.
+    point : a, a finite real number, ``oo`` or ``-oo``.
+    zooms : at a finite a, the half-widths z > 0 of the windows a ± z (x's units).
+    reaches : toward ±∞, the k ≥ 1 of the windows 1 ≤ |x| ≤ 10^(k + 0.3).
+    n : even samples of f per window before refining (toward ±∞ even on a log scale).
+
+    Returns
+    -------
+    LimitsAnalysis
+        ``curves[key].x``, ``.y``: arrays of shape (m,), m ≥ n (points added near a, at breaks
+        and where the line strays from f), in x's and f's units. ``march[(key, side)]``: two
+        tuples of length 12 (:data:`MARCH_STEPS`) at a finite a, or of the table's length
+        (:data:`TABLE_EXPONENTS`) toward ±∞.
+
+    Raises
+    ------
+    ValueError
+        For a zoom that is not positive or a reach below 1.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", real=True)
+    >>> found = limits_analysis(sp.sin(x) / x, x, 0, zooms=(0.1,))
+    >>> found.limit.value, found.value, found.frames, found.windows
+    (1, None, (0.1,), {0.1: (-0.1, 0.1)})
+    >>> xs, ys = found.march[(0.1, "right")]
+    >>> len(xs), round(xs[0], 12), round(ys[0], 9)  # sin(0.07)/0.07
+    (12, 0.07, 0.999183533)
+    >>> found = limits_analysis(sp.exp(-x), x, -sp.oo, reaches=(2,))
+    >>> found.limit.value, found.frames, [round(end, 1) for end in found.windows[2]]
+    (oo, (2,), [-199.5, -1.0])
+    >>> xs, ys = found.march[(2, "right")]
+    >>> xs[:2], mpmath.nstr(ys[2], 6)  # e^1000: no float holds it
+    ((-10.0, -100.0), '1.97007e+434')
+    """
+    from mathcore.sampling import sample_windows  # sampling imports continuity, which imports this
+
+    if any(not z > 0 for z in zooms) or any(k < 1 for k in reaches):
+        raise ValueError("zooms must be positive and reaches at least 1")
+    a = as_point(point)
+    limit = limit_at(expr, var, a)
+    if a.is_infinite:
+        sign = 1 if a is sp.oo else -1
+        keys = tuple(int(k) for k in reaches)
+        windows = {k: tuple(sorted((sign * 1.0, sign * 10 ** (k + 0.3)))) for k in keys}
+        curves = sample_windows(expr, var, list(windows.values()), n, geometric=True)
+        side = "left" if a is sp.oo else "right"  # x → ∞ comes from below
+        table = limit.table_left if a is sp.oo else limit.table_right
+        rows = (tuple(float(x) for x, _ in table), tuple(y for _, y in table))
+        march = {(k, side): rows for k in keys}
+        value, zooms, reaches = None, (), keys
+    else:
+        centre = float(a)
+        keys = tuple(float(z) for z in zooms)
+        windows = {z: (centre - z, centre + z) for z in keys}
+        curves = sample_windows(expr, var, list(windows.values()), n, focus=centre)
+        sides = {
+            (z, side): tuple(centre + sign * z * t for t in MARCH_STEPS)
+            for z in keys
+            for side, sign in (("left", -1), ("right", 1))
+        }
+        ys = iter(numeric(expr, var, [x for xs in sides.values() for x in xs]))
+        march = {key: (xs, tuple(next(ys) for _ in xs)) for key, xs in sides.items()}
+        value, zooms, reaches = value_at(expr, var, a), keys, ()
+    return LimitsAnalysis(
+        expr=expr,
+        point=a,
+        limit=limit,
+        value=value,
+        zooms=zooms,
+        reaches=reaches,
+        windows=windows,
+        curves=dict(zip(keys, curves, strict=True)),
+        march=march,
     )
 
 

@@ -20,17 +20,24 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from mathcore.continuity import classify_continuity, differentiability_at
+from mathcore.backprop import surface_analysis
+from mathcore.continuity import classify_continuity, continuity_analysis, differentiability_at
 from mathcore.derivatives import (
     derivative,
+    derivatives_analysis,
     difference_quotient,
     difference_quotients,
     partial_derivatives,
     tangent_line,
 )
 from mathcore.diffsteps import derivative_steps
-from mathcore.extrema import critical_point_search, critical_points, piecewise_constant
-from mathcore.limits import approach_table, limit_at
+from mathcore.extrema import (
+    critical_point_search,
+    critical_points,
+    extrema_analysis,
+    piecewise_constant,
+)
+from mathcore.limits import approach_table, limit_at, limits_analysis
 from mathcore.optimization import gradient_descent
 from mathcore.points import numeric, value_at
 from mathcore.sampling import sample_function, sample_windows
@@ -57,6 +64,12 @@ class EntryPoint:
         return self.fn(*self.arguments(expr, var))
 
 
+def _data(expr, var):
+    """Arguments ``(xs, ys)``: the data x = 0, 1, 2, 3 and y = f(x) (a line's when f is one)."""
+    xs = (0, 1, 2, 3)
+    return xs, tuple(expr.subs(var, v) for v in xs)
+
+
 def _at(*rest):
     """Arguments ``(f, x, *rest)``: the usual shape of an entry point."""
     return lambda expr, var: (expr, var, *rest)
@@ -64,28 +77,36 @@ def _at(*rest):
 
 _HS = (0.1, 0.01, -0.1, -0.01)
 
+# Warmed in every worker: what the pages call — one analysis per page, and derivative_steps
+# (/gradient-descent's derivation). Their parts run inside them, so warming the parts too only
+# lengthened the workers' start.
 ENTRY_POINTS: tuple[EntryPoint, ...] = (
-    EntryPoint("limit_at(0)", limit_at, _at(0), "sin(x)/x"),
+    EntryPoint("limit_at(0)", limit_at, _at(0), "sin(x)/x", warm=False),
     EntryPoint("limit_at(-1)", limit_at, _at(-1), "1/(x+1)", warm=False),
-    EntryPoint("limit_at(oo)", limit_at, _at(sp.oo), "(1+1/x)^x"),
-    EntryPoint("approach_table(0)", approach_table, _at(0), "(x^2-1)/(x-1)"),
+    EntryPoint("limit_at(oo)", limit_at, _at(sp.oo), "(1+1/x)^x", warm=False),
+    EntryPoint("approach_table(0)", approach_table, _at(0), "(x^2-1)/(x-1)", warm=False),
+    EntryPoint("limits_analysis(0)", limits_analysis, _at(0), "sin(x)/x"),
+    EntryPoint("limits_analysis(oo)", limits_analysis, _at(sp.oo), "(1+1/x)^x"),
     EntryPoint("value_at(1)", value_at, _at(sp.Integer(1)), "(x^2-1)/(x-1)", warm=False),
-    EntryPoint("classify_continuity(1)", classify_continuity, _at(1), "(x^2-1)/(x-1)"),
-    EntryPoint("differentiability_at(0)", differentiability_at, _at(0), "relu(x)"),
-    EntryPoint("derivative", derivative, _at(), "x^2 sin x"),
+    EntryPoint("classify_continuity(1)", classify_continuity, _at(1), "(x^2-1)/(x-1)", warm=False),
+    EntryPoint("differentiability_at(0)", differentiability_at, _at(0), "relu(x)", warm=False),
+    EntryPoint("continuity_analysis(0)", continuity_analysis, _at(0), "relu(x)"),
+    EntryPoint("derivative", derivative, _at(), "x^2 sin x", warm=False),
     EntryPoint("derivative(2)", derivative, _at(2), "x^2 sin x", warm=False),
     EntryPoint("derivative_steps", derivative_steps, _at(), "x^2 sin x + e^(2x)/x"),
-    EntryPoint("tangent_line(3)", tangent_line, _at(3), "x^2 - 4x + 3"),
+    EntryPoint("tangent_line(3)", tangent_line, _at(3), "x^2 - 4x + 3", warm=False),
     EntryPoint(
         "difference_quotient(1, 1e-6)", difference_quotient, _at(1, 1e-6), "sin x", warm=False
     ),
-    EntryPoint("difference_quotients(1)", difference_quotients, _at(1, _HS), "sin x"),
+    EntryPoint("difference_quotients(1)", difference_quotients, _at(1, _HS), "sin x", warm=False),
+    EntryPoint("derivatives_analysis(1)", derivatives_analysis, _at(1), "x^2 sin x"),
     EntryPoint("critical_points", critical_points, _at(), "x^2 - 4x + 3", warm=False),
-    EntryPoint("critical_point_search", critical_point_search, _at(), "x^2 sin x"),
-    EntryPoint("piecewise_constant", piecewise_constant, _at(), "floor(x)^2"),
-    EntryPoint("sample_function(-5, 5)", sample_function, _at(-5, 5, 600), "1/(x+1)"),
-    EntryPoint("sample_windows", sample_windows, _at([(-1.0, 1.0)], 800), "sin(1/x)"),
-    EntryPoint("numeric", numeric, _at([0.5, 1.5]), "ln(x)"),
+    EntryPoint("critical_point_search", critical_point_search, _at(), "x^2 sin x", warm=False),
+    EntryPoint("piecewise_constant", piecewise_constant, _at(), "floor(x)^2", warm=False),
+    EntryPoint("extrema_analysis", extrema_analysis, _at(), "x^3 - 3x"),
+    EntryPoint("sample_function(-5, 5)", sample_function, _at(-5, 5, 600), "1/(x+1)", warm=False),
+    EntryPoint("sample_windows", sample_windows, _at([(-1.0, 1.0)], 800), "sin(1/x)", warm=False),
+    EntryPoint("numeric", numeric, _at([0.5, 1.5]), "ln(x)", warm=False),
     EntryPoint(
         "partial_derivatives",
         partial_derivatives,
@@ -93,6 +114,7 @@ ENTRY_POINTS: tuple[EntryPoint, ...] = (
         "(2x - 4)^2",
         warm=False,
     ),
+    EntryPoint("surface_analysis", surface_analysis, _data, "2x + 1"),
     EntryPoint(
         "gradient_descent(5 steps)",
         gradient_descent,

@@ -172,7 +172,7 @@ NEIGHBOURS = 2  # a band's column takes the extremes of this many columns on eac
 
 @dataclass(frozen=True)
 class Scale:
-    """What a chart of one window shows: ``span`` its y-range (robust, as ``ui.figures.y_range``
+    """What a chart of one window shows: ``span`` its y-range (robust, as ``ui.charts.kit.y_range``
     takes it), y seen clipped to [low, high] (that range with a margin of a span: f far off
     screen needs no refining); ``mirrored`` whether x < 0 on a log axis (where a point's place
     across the chart is −log|x|), ``None`` on a linear axis."""

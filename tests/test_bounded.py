@@ -146,7 +146,7 @@ def test_workers_fork_from_a_warmed_forkserver():
     from mathcore import bounded, warmup
 
     assert bounded.PRELOAD[-1] == "mathcore.warmup"
-    assert warmup.warm_up() >= 55  # of 63 calls; the rest are refusals such as ln at −3
+    assert warmup.warm_up() >= 24  # of 28 calls (7 analyses × 4 functions); the rest refusals
 
 
 def test_workers_do_not_run_the_streamlit_script(tmp_path):

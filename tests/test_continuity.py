@@ -1,10 +1,14 @@
 """classify_continuity and differentiability_at against the course's textbook cases."""
 
+import math
+
+import numpy as np
 import pytest
 import sympy as sp
 
-from mathcore import classify_continuity, differentiability_at
+from mathcore import InputError, classify_continuity, continuity_analysis, differentiability_at
 from mathcore.continuity import KINDS
+from tests.reference import FD_TOLERANCE, finite_difference
 
 x = sp.Symbol("x", real=True)
 oo = sp.oo
@@ -186,3 +190,63 @@ def test_differentiability_at_inputs_the_fuzz_found():
 )
 def test_differentiability_shape_matches_what_f_does(expr, shape):
     assert differentiability_at(expr, x, 0).shape == shape
+
+
+# continuity_analysis: the /continuity page's record, against values found without the engine
+
+
+def one_sided_quotients(f, a: float, h: float = 1e-8) -> tuple[float, float]:
+    """(f(a − h) − f(a))/(−h) and (f(a + h) − f(a))/h with plain floats: exact for a function
+    linear on each side of a (ReLU), error ~h·|f″| otherwise."""
+    return (f(a - h) - f(a)) / -h, (f(a + h) - f(a)) / h
+
+
+def test_continuity_analysis_relu_one_sided_derivatives_are_0_and_1():
+    found = continuity_analysis(sp.Max(0, x), x, 0)
+    assert (found.point, found.window) == (0, (-3.0, 3.0))
+    assert found.continuity.continuous and found.continuity.kind == "continuous"
+    left, right = one_sided_quotients(lambda t: max(0.0, t), 0.0)
+    kink = found.differentiability
+    assert not kink.differentiable and kink.shape == "corner"
+    assert float(kink.left_derivative) == pytest.approx(left, abs=1e-12)  # 0
+    assert float(kink.right_derivative) == pytest.approx(right, abs=1e-12)  # 1
+    curve = found.curve  # f on −3 … 3, crowded toward 0: every sample is max(0, x)
+    assert curve.x.shape == curve.y.shape and len(curve.x) >= 1000
+    assert (curve.x[0], curve.x[-1]) == (-3.0, 3.0)
+    assert np.allclose(curve.y, np.maximum(0.0, curve.x), rtol=0, atol=1e-15)
+    assert (np.abs(curve.x) < 1e-6).sum() > 10  # densely near a
+
+
+def test_continuity_analysis_differentiable_point_matches_a_central_difference():
+    f = sp.sin(x) * x**2
+    found = continuity_analysis(f, x, 1)
+    smooth = found.differentiability
+    assert smooth.differentiable
+    slope = finite_difference(f, x, 1.0)
+    assert float(smooth.derivative) == pytest.approx(slope, abs=FD_TOLERANCE)
+    assert float(smooth.derivative) == pytest.approx(2 * math.sin(1) + math.cos(1), abs=1e-12)
+
+
+def test_continuity_analysis_jump_has_no_derivatives_and_no_line_across_it():
+    found = continuity_analysis(sp.floor(x), x, 2)
+    c = found.continuity
+    assert (c.kind, c.value, c.left, c.right) == ("jump", 2, 1, 2)
+    assert found.differentiability is None  # a break: no one-sided tangents drawn
+    curve = found.curve
+    assert np.isnan(curve.y[curve.x == 2.0]).all()
+    finite = np.isfinite(curve.y)
+    assert np.array_equal(curve.y[finite], np.floor(curve.x[finite]))
+    steps = np.abs(np.diff(curve.y))  # the line never rises between two defined samples
+    assert np.nanmax(steps) == 0
+
+
+def test_continuity_analysis_pole_marks_the_asymptote():
+    found = continuity_analysis(1 / (x + 1), x, -1)
+    assert found.continuity.kind == "infinite" and found.differentiability is None
+    assert found.window == (-4.0, 2.0) and found.curve.asymptotes == (-1.0,)
+
+
+def test_continuity_analysis_needs_a_finite_point():
+    with pytest.raises(InputError) as err:
+        continuity_analysis(x, x, sp.oo)
+    assert err.value.code == "not_finite"

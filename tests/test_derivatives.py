@@ -123,3 +123,58 @@ def test_difference_quotients_only_where_f_has_a_real_finite_value():
     # |√x| has no real value at −1 (mpmath's |√−1| = |i| = 1 would invent one)
     q = difference_quotients(sp.Abs(sp.sqrt(x)), x, 0, [1.0, -1.0])
     assert q[1.0] == 1.0 and math.isnan(q[-1.0])
+
+
+# --- the derivatives page's one analysis (topic slice) ------------------------------------------
+
+
+def test_derivatives_analysis_secant_slopes_and_tangent_against_hand_values():
+    from mathcore import H_STEPS, derivatives_analysis
+
+    found = derivatives_analysis(x**3, x, 2)
+    assert found.hs == H_STEPS and found.window == (-1.0, 5.0)
+    assert (found.derivative, found.tangent.slope, found.tangent.intercept) == (3 * x**2, 12, -16)
+    assert found.differentiability is None and found.value == 8.0
+    for h in H_STEPS:  # ((2 + h)³ − 8)/h = 12 + 6h + h², by hand
+        for step in (h, -h):
+            assert found.slopes[step] == pytest.approx(12 + 6 * step + step**2, rel=1e-12)
+    assert found.steps.rule == "power"
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("x^2 sin x", 1), ("e^(-x^2)", 0), ("ln(x + 4)", -1), ("max(x, x^2)", 0.5)],
+)
+def test_tangent_explorer_slopes_are_f_prime_by_finite_differences(text, at):
+    """Every grid point's slope is f′ there (central difference at 60 digits, 1e-9), every
+    value is f there, and the grid runs across the window with a itself in the middle."""
+    from mathcore import derivatives_analysis, parse_expression
+
+    f = parse_expression(text)
+    found = derivatives_analysis(f, x, at)
+    xs = found.tangent_points
+    assert xs.shape == (49,) and xs[24] == at and (xs[0], xs[-1]) == found.window
+    for point, value, slope in zip(xs, found.tangent_values, found.tangent_slopes, strict=True):
+        reference = numeric_value(f, x, float(point))
+        if not math.isfinite(reference):  # ln 0 at x = −4: no value, no tangent
+            assert math.isnan(value) and math.isnan(slope)
+            continue
+        assert value == pytest.approx(reference, rel=1e-12, abs=1e-12)
+        if text == "max(x, x^2)" and point in (0.0, 1.0):  # the kinks: no derivative
+            assert math.isnan(slope)
+            continue
+        expected = finite_difference(f, x, float(point))
+        assert slope == pytest.approx(expected, rel=FD_TOLERANCE, abs=FD_TOLERANCE)
+
+
+def test_tangent_explorer_is_honest_where_the_formula_is_not():
+    """SymPy's formula for (max(∛x, cos x))′ has no value at 0, where f′(0) = 0 (cos x is the
+    larger near 0); |x| has no derivative at 0 and x^(1/3) a vertical tangent: no slope."""
+    from mathcore import derivatives_analysis, parse_expression
+
+    found = derivatives_analysis(parse_expression("max(cbrt(x), cos x)"), x, 1)
+    at_zero = list(found.tangent_points).index(0.0)
+    assert found.tangent_slopes[at_zero] == pytest.approx(0.0, abs=1e-12)
+    for text in ("abs(x)", "x^(1/3)"):
+        found = derivatives_analysis(parse_expression(text), x, 1)
+        assert math.isnan(found.tangent_slopes[list(found.tangent_points).index(0.0)])

@@ -54,15 +54,18 @@ def test_every_registered_entry_point_through_run_bounded(entry):
 
 def test_every_engine_call_in_the_ui_is_registered():
     """The list is written once: every ``mathcore`` function that ``ui/`` runs in a worker (the
-    first argument of a ``run(…)``/``submit(run, …)`` call) is in ``ENTRY_POINTS``."""
+    first argument of a ``run(…)``, ``Deadline(…).run(…)`` or ``run_bounded(…)`` call) is in
+    ``ENTRY_POINTS``."""
     registered = {e.fn for e in ENTRY_POINTS}
     called = {}
-    for path in (ROOT / "ui").glob("*.py"):
+    for path in (ROOT / "ui").glob("*.py"):  # ui/charts/ draws: it runs nothing
         module = importlib.import_module(f"ui.{path.stem}")
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "run":
+            func = node.func if isinstance(node, ast.Call) else None
+            name = getattr(func, "id", None) or getattr(func, "attr", None)
+            if name in ("run", "run_bounded") and node.args:  # run(…), budget.run(…)
                 fn = node.args[0]  # mc.limit_at or a name imported into the module
                 name = fn.attr if isinstance(fn, ast.Attribute) else fn.id
                 called[name] = getattr(mathcore, name, None) or getattr(module, name)
-    assert len(called) > 10
+    assert len(called) >= 5  # the scan works: each topic page makes one bounded call (its analysis)
     assert {n for n, fn in called.items() if fn not in registered} == set()

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from mathcore import critical_point_search, critical_points
+from mathcore import critical_point_search, critical_points, extrema_analysis
 from mathcore.extrema import KINDS, TESTS, piecewise_constant, switch_points
-from tests.reference import finite_difference
+from tests.reference import FD_TOLERANCE, finite_difference
 
 x = sp.Symbol("x", real=True)
 
@@ -576,3 +576,78 @@ def test_search_says_when_the_list_is_not_everything(f, endless, window_only):
     assert found.window == (-10.0, 10.0)
     inside = critical_point_search(f, x, (1, 6))  # an interval the teacher chose: all of them
     assert (inside.endless, inside.window_only) == (False, False)
+
+
+# extrema_analysis: the /extrema page's record, against hand values and difference quotients
+
+
+def second_difference(f, c: float, h: float = 1e-4) -> float:
+    """(f(c + h) − 2 f(c) + f(c − h))/h² with floats: exact for a cubic but for rounding
+    (~4·10⁻¹⁶·|f|/h² ≈ 10⁻⁷ here)."""
+    return (f(c + h) - 2 * f(c) + f(c - h)) / h**2
+
+
+def test_extrema_analysis_of_a_cubic_against_hand_values():
+    def f(t):
+        return t**3 - 3 * t
+
+    found = extrema_analysis(x**3 - 3 * x, x)
+    points = found.search.points
+    # f′ = 3x² − 3 = 0 at x = ±1; f(−1) = 2 (a maximum), f(1) = −2 (a minimum)
+    assert [(p.x, p.y, p.kind, p.stationary) for p in points] == [
+        (-1, 2, "local_max", True),
+        (1, -2, "local_min", True),
+    ]
+    assert found.search.complete and found.steps is None
+    for p, curvature in zip(points, found.curvatures, strict=True):
+        assert float(p.y) == f(float(p.x))
+        assert abs(finite_difference(found.expr, x, float(p.x))) < FD_TOLERANCE  # f′(c) = 0
+        assert curvature == pytest.approx(second_difference(f, float(p.x)), abs=1e-6)  # ∓6
+    # drawn on −3 … 3: the points ±1 with 2 on each side (6 wide at least)
+    assert found.window == (-3.0, 3.0)
+    curve, slope, bend = found.curve, found.derivative_curve, found.second_derivative_curve
+    assert (curve.x[0], curve.x[-1]) == (-3.0, 3.0) and len(curve.x) >= 600
+    assert np.allclose(curve.y, f(curve.x), rtol=0, atol=1e-12)
+    at = slope.x[:: len(slope.x) // 7]
+    quotients = [finite_difference(found.expr, x, float(t)) for t in at]
+    assert np.allclose(slope.y[:: len(slope.x) // 7], quotients, rtol=0, atol=1e-8)
+    assert np.allclose(bend.y, second_difference(f, bend.x), rtol=0, atol=1e-5)
+
+
+def test_extrema_analysis_kink_in_an_interval():
+    found = extrema_analysis(sp.Abs(x - 1), x, (0, 4))
+    ((p,),) = (found.search.points,)
+    assert (p.x, p.y, p.kind, p.stationary) == (1, 0, "local_min", False)
+    assert math.isnan(found.curvatures[0])  # no f″ at a corner
+    assert found.window == (0.0, 4.0) and found.search.window == (0.0, 4.0)
+    assert (found.curve.x[0], found.curve.x[-1]) == (0.0, 4.0)
+    # f′ on each side of the corner against difference quotients of |x − 1| in floats
+    slope = found.derivative_curve
+    for side in ((slope.x > 0.1) & (slope.x < 0.9), slope.x > 1.1):
+        xs, h = slope.x[side], 1e-7
+        quotients = (np.abs(xs + h - 1) - np.abs(xs - h - 1)) / (2 * h)
+        assert len(xs) > 100 and np.allclose(slope.y[side], quotients, rtol=0, atol=1e-8)
+    step = 4 / 599  # of the even grid: the line breaks between its two points around 1
+    assert np.isnan(slope.y[np.abs(slope.x - 1) < step]).any()
+
+
+@pytest.mark.parametrize(
+    ("expr", "steps"),
+    [
+        (sp.floor(x), "piecewise_constant"),
+        (sp.sign(x - 1) + 2, "piecewise_constant"),
+        (sp.Integer(5), "constant"),  # f′ ≡ 0 and no jumps
+        (sp.Integer(0), "constant"),
+        (x**2, None),
+    ],
+)
+def test_extrema_analysis_says_when_f_is_flat_between_steps(expr, steps):
+    found = extrema_analysis(expr, x)
+    assert found.steps == steps
+    assert (found.search.points == ()) is (steps is not None)
+
+
+def test_extrema_analysis_window_when_nothing_is_found():
+    found = extrema_analysis(sp.exp(x), x)
+    assert found.search.points == () and found.search.complete
+    assert found.window == (-5.0, 5.0) and found.curvatures == ()

@@ -1,5 +1,7 @@
 """limit_at: both sides, with verdicts, against hand-solved textbook limits."""
 
+import mpmath
+import numpy as np
 import pytest
 import sympy as sp
 
@@ -181,3 +183,73 @@ def test_limit_at_piecewise_point_value_does_not_decide_the_limit():
     assert limit_at(f, x, 0).verdict == "oscillates"
     # a damped swing still converges, even slowly: |sin(1/x)/ln(1/|x|)| ≤ 1/ln(1/|x|) → 0
     assert limit_at(sp.sin(1 / x) / sp.log(1 / sp.Abs(x)), x, 0).value == 0
+
+
+# limits_analysis: the page's record, against values computed here (mpmath, by hand)
+
+
+def test_limits_analysis_sinc_marches_on_sin_t_over_t_in_every_window():
+    """sin(x)/x at 0: for every zoom z the points are ∓z·0.7ᵏ (k = 1..12) and their values are
+    sin(t)/t by mpmath to 10⁻¹²; each window's curve is sampled on exactly a ± z and lies
+    within 1 − z²/6 ≤ y ≤ 1 there (|x| ≤ z)."""
+    from mathcore import ZOOMS, limits_analysis
+
+    found = limits_analysis(sp.sin(x) / x, x, 0)
+    assert (found.limit.value, found.value, found.frames, found.reaches) == (1, None, ZOOMS, ())
+    for z in ZOOMS:
+        assert found.windows[z] == (-z, z)
+        for side, sign in (("left", -1), ("right", 1)):
+            xs, ys = found.march[(z, side)]
+            assert xs == pytest.approx([sign * z * 0.7**k for k in range(1, 13)], rel=1e-15)
+            for t, y in zip(xs, ys, strict=True):
+                with mpmath.workdps(40):
+                    assert abs(y - float(mpmath.sin(t) / t)) <= 1e-12
+        curve = found.curves[z]
+        assert curve.x.min() == -z and curve.x.max() == z and len(curve.x) >= 800
+        finite = curve.y[np.isfinite(curve.y)]
+        assert (
+            len(finite) >= 800
+            and np.all(finite <= 1 + 1e-15)
+            and np.all(finite >= 1 - z**2 / 6 - 1e-12)
+        )
+
+
+def test_limits_analysis_where_f_is_undefined_on_a_side_has_no_values_there():
+    """√x at 0: no real value left of 0 at any zoom (nan), √t right of it; f(0) = 0."""
+    from mathcore import limits_analysis
+
+    found = limits_analysis(sp.sqrt(x), x, 0, zooms=(0.5, 4.0))
+    assert found.value == 0 and (found.limit.left_kind, found.limit.right) == ("undefined", 0)
+    for z in (0.5, 4.0):
+        assert all(np.isnan(found.march[(z, "left")][1]))
+        xs, ys = found.march[(z, "right")]
+        assert ys == pytest.approx([t**0.5 for t in xs], rel=1e-14)
+
+
+@pytest.mark.parametrize("point", [oo, -oo])
+def test_limits_analysis_toward_infinity_frames_are_reaches_with_the_tables_rows(point):
+    """1/x toward ±∞: one frame per reach k, window 1 ≤ |x| ≤ 10^(k+0.3) on the
+    side x comes from; the points are the table's rows ±10ᵏ with 1/x by hand."""
+    from mathcore import REACHES, limits_analysis
+
+    sign = 1 if point is oo else -1
+    side = "left" if point is oo else "right"
+    found = limits_analysis(1 / x, x, point)
+    assert (found.frames, found.zooms, found.value, found.limit.value) == (REACHES, (), None, 0)
+    for k in REACHES:
+        assert found.windows[k] == tuple(sorted((sign * 1.0, sign * 10 ** (k + 0.3))))
+        xs, ys = found.march[(k, side)]
+        assert xs == tuple(sign * 10.0**j for j in range(1, 7))
+        assert [float(y) for y in ys] == pytest.approx([1 / v for v in xs], rel=1e-15)
+        curve = found.curves[k]
+        lo, hi = found.windows[k]
+        assert curve.x.min() == pytest.approx(lo, rel=1e-12)
+        assert curve.x.max() == pytest.approx(hi, rel=1e-12)
+        assert np.all((curve.x >= lo - 1e-9 * abs(lo)) & (curve.x <= hi + 1e-9 * abs(hi)))
+
+
+def test_limits_analysis_refuses_a_window_of_no_width():
+    from mathcore import limits_analysis
+
+    with pytest.raises(ValueError, match="zooms must be positive"):
+        limits_analysis(x, x, 0, zooms=(0.0,))

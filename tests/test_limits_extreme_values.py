@@ -14,6 +14,7 @@ import sympy as sp
 
 from mathcore.limits import approach_table, limit_at
 from tests.apptest import chart, open_page, tables, values
+from tests.test_page_limits import at_frame
 from ui.i18n import text
 from ui.tables import markdown_table, plain_number
 
@@ -116,19 +117,25 @@ def table_cells(at) -> list[dict[str, str]]:
     return found
 
 
+def drawn(xs: list) -> list:
+    """The entries of a trace's x that are drawn (each trace of table points holds every row,
+    ``None``/nan where the row is not of its kind in that frame)."""
+    return [v for v in xs if v is not None and not math.isnan(v)]
+
+
 def edge_marks(figure: dict) -> dict[str, list]:
     """The chart's table points by kind: dots (the trace "x → ∞"/"x → −∞") and marks on the
     top/bottom edge, each as a list of |x|."""
     found = {}
     for trace in figure["data"]:
         if trace.get("mode") == "markers":
-            found[trace["name"]] = [abs(v) for v in values(trace["x"])]
+            found[trace["name"]] = [abs(v) for v in drawn(values(trace["x"]))]
     return found
 
 
 def test_e_to_the_x_toward_infinity_every_table_row_is_on_the_chart():
     """The table has x = 10, …, 10⁶; the chart has dots at 10 and 100 and ▲ on its top edge at
-    1000, …, 10⁶ (e^1000 ≈ 1.97 × 10⁴³⁴ is past any float), and a caption says so."""
+    1000, …, 10⁶ (e^1000 ≈ 1.97 × 10⁴³⁴ is past any float), and its title says so."""
     at = open_page("limits", lang="en", f="exp(x)", a="oo")
     assert not at.exception
     (cells,) = table_cells(at)
@@ -139,25 +146,32 @@ def test_e_to_the_x_toward_infinity_every_table_row_is_on_the_chart():
     top = figure["layout"]["yaxis"]["range"][1]
     assert marks["x → ∞"] == [10.0, 100.0]
     assert marks["above the chart (value in the table)"] == [10.0**k for k in range(3, 7)]
-    drawn = sorted(marks["x → ∞"] + marks["above the chart (value in the table)"])
-    assert drawn == [float(row) for row in cells]  # the same points, row for row
-    (above,) = [t for t in figure["data"] if t["name"].startswith("above")]
-    assert values(above["y"]) == [top] * 4 and above["marker"]["symbol"] == "triangle-up"
-    assert values(above["customdata"])[0] == plain_number(exact(mpmath.exp, 1000), 6)
+    shown = sorted(marks["x → ∞"] + marks["above the chart (value in the table)"])
+    assert shown == [float(row) for row in cells]  # the same points, row for row
+    (above,) = [t for t in figure["data"] if t.get("name", "").startswith("above")]
+    assert drawn(values(above["y"])) == [top] * 4 and above["marker"]["symbol"] == "triangle-up"
+    assert values(above["customdata"])[2] == plain_number(exact(mpmath.exp, 1000), 6)  # its row
     named = "1000, 10000, 100000, 1000000"
     words = text("en", "limits.beyond_above", xs=named, count=4, edge=plain_number(top))
-    assert words in [c.value for c in at.caption]
+    assert title(figure) == words  # the chart says it above itself, in the frame shown
+
+
+def title(figure: dict) -> str:
+    """The chart's (or a frame's) title as one line: the words on its table points."""
+    return figure["layout"].get("title", {}).get("text", "").replace("<br>", " ")
 
 
 def test_the_slider_window_says_which_rows_it_leaves_out_in_korean():
     """Window 1 ≤ x ≤ 10^2.3: the rows at 1000, …, 10⁶ are named as beyond it."""
-    at = open_page("limits", lang="ko", f="2e^(-x/10)", a="oo")
-    assert not [c for c in at.caption if "보이는 범위 밖" in c.value]  # 10⁶.³: all shown
-    at.select_slider(key="reach").set_value(2).run()
-    figure = chart(at)
-    assert edge_marks(figure)["x → ∞"] == [10.0, 100.0]
+    figure = chart(open_page("limits", lang="ko", f="2e^(-x/10)", a="oo"))
+    assert not title(figure)  # 10⁶.³: all shown
+    for opening in ("2", "10²"):  # a link's ?reach=, also as the old slider wrote it
+        linked = chart(open_page("limits", lang="ko", f="2e^(-x/10)", a="oo", reach=opening))
+        assert linked["layout"]["sliders"][0]["active"] == 1 and linked["data"] != figure["data"]
+    shown = at_frame(figure, "2")
+    assert edge_marks(shown)["x → ∞"] == [10.0, 100.0] == edge_marks(linked)["x → ∞"]
     expected = text("ko", "limits.beyond_outside", xs="1000, 10000, 100000, 1000000", count=4)
-    assert expected in [c.value for c in at.caption]
+    assert title(shown) == expected == title(linked)
     assert "보이는 범위 밖" in expected
 
 
@@ -168,7 +182,7 @@ def test_x_to_the_1000_toward_infinity_marks_all_six_rows_on_the_top_edge():
     assert marks == {"차트 위쪽 밖 (값은 표에)": [10.0**k for k in range(1, 7)]}
     (cells,) = table_cells(at)
     assert cells == {str(10**k): "10" + str(1000 * k).translate(SUPERSCRIPTS) for k in range(1, 7)}
-    assert any(c.value.startswith("▲ x = 10, 100, 1000") for c in at.caption)
+    assert title(chart(at)).startswith("▲ x = 10, 100, 1000")
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,7 @@ ZOOMS = (0.01, 0.05, 0.1, 0.5, 1.0, 2.0, 4.0, 10.0)  # the limits page's
 
 
 def chart_view(true):
-    """The y-range a chart shows (robust percentiles and a margin, as ``ui.figures.y_range``)
+    """The y-range a chart shows (robust percentiles and a margin, as ``ui.charts.kit.y_range``)
     and a function clipping values to it: what is off the chart is not drawn wrong."""
     low, high = np.percentile(true[np.isfinite(true)], [3, 97])
     pad = 0.15 * (high - low)
