@@ -3,7 +3,8 @@
 import streamlit as st
 import sympy as sp
 
-from ui import compute, figures
+from ui import compute
+from ui.charts import continuity as charts
 from ui.i18n import text
 from ui.inputs import analysed_at_point
 from ui.messages import differentiability, tex
@@ -26,11 +27,11 @@ LABELS = ("f", "value", "left_limit", "right_limit", "tangent", "left_tangent", 
 def continuity_page() -> None:
     lang = setup_page("nav.continuity")
     header(lang, "continuity")
-    view = analysed_at_point(lang, PRESETS, "relu(x)", "0", compute.continuity_view)
-    if view is None:
+    analysis = analysed_at_point(lang, PRESETS, "relu(x)", "0", compute.continuity)
+    if analysis is None:
         return
-    continuity, smooth, samples = view
-    a_tex = tex(lang, continuity.point)
+    continuity = analysis.continuity
+    a_tex = tex(lang, analysis.point)
     kind = continuity.kind
     box = st.success if continuity.continuous else (st.warning if kind == "uncertain" else st.error)
     if kind == "oscillating" and "unbounded" in (continuity.left_kind, continuity.right_kind):
@@ -45,7 +46,7 @@ def continuity_page() -> None:
     with graph:
         labels = {key: text(lang, f"fig.{key}") for key in LABELS}
         chart(
-            figures.continuity_figure(continuity, smooth, samples, labels, presenting()),
+            charts.continuity_figure(analysis, labels, presenting()),
             text(
                 lang,
                 "a11y.continuity",
@@ -56,8 +57,8 @@ def continuity_page() -> None:
         )
     with facts:
         conditions(lang, continuity, a_tex)
-        if smooth is not None:
-            differentiability(lang, smooth, a_tex)
+        if analysis.differentiability is not None:
+            differentiability(lang, analysis.differentiability, a_tex)
 
 
 def conditions(lang: str, c, a_tex: str) -> None:

@@ -5,8 +5,8 @@ import math
 import streamlit as st
 import sympy as sp
 
-from mathcore.points import numeric
-from ui import compute, figures
+from ui import compute
+from ui.charts import extrema as charts
 from ui.i18n import text
 from ui.inputs import computed, function_box, presets
 from ui.messages import tex
@@ -21,16 +21,6 @@ PRESETS = [
     ("extrema.preset.kink", {"f": "|x - 1|"}),
     ("extrema.preset.numeric", {"f": "x^2 sin x"}),
 ]
-LABELS = (
-    "concave_up",
-    "concave_down",
-    "local_min",
-    "local_max",
-    "neither",
-    "rising",
-    "falling",
-    "derivative",
-)
 
 
 def extrema_page() -> None:
@@ -64,27 +54,26 @@ def extrema_page() -> None:
     interval = (float(lo), float(hi)) if restrict and lo < hi else None
     if restrict and lo >= hi:
         st.warning(text(lang, "extrema.empty_interval"))
-    view = computed(lang, compute.extrema_view, f, interval)
-    if view is None:
+    analysis = computed(lang, compute.extrema, f, interval)
+    if analysis is None:
         return
-    search, d1, d2, samples, steps_only = view
-    found = search.points
-    st.latex(rf"f'(x) = {tex(lang, d1)} \qquad f''(x) = {tex(lang, d2)}")
-    labels = {key: text(lang, f"fig.{key}") for key in LABELS}
+    first, second = (tex(lang, d) for d in (analysis.derivative, analysis.second_derivative))
+    st.latex(rf"f'(x) = {first} \qquad f''(x) = {second}")
+    labels = {key: text(lang, f"fig.{key}") for key in charts.LABELS}
     chart(
-        figures.extrema_figure(found, samples, labels, presenting()),
-        text(lang, "a11y.extrema", count=len(found)),
+        charts.extrema_figure(analysis, labels, presenting()),
+        text(lang, "a11y.extrema", count=len(analysis.search.points)),
         key="extrema-chart",
     )
-    if steps_only:
-        kind = "constant" if steps_only == "constant" else "piecewise_constant"
-        st.info(text(lang, f"extrema.{kind}"))
+    if analysis.steps:  # "constant" or "piecewise_constant": no isolated critical points
+        st.info(text(lang, f"extrema.{analysis.steps}"))
     else:
-        critical_table(lang, search, d1, d2)
+        critical_table(lang, analysis)
     st.markdown(text(lang, "extrema.ml"))
 
 
-def critical_table(lang: str, search, d1, d2) -> None:
+def critical_table(lang: str, analysis) -> None:
+    search = analysis.search
     found = search.points
     if not found and search.complete:
         st.info(text(lang, "extrema.none"))
@@ -94,14 +83,13 @@ def critical_table(lang: str, search, d1, d2) -> None:
     completeness(lang, search)
     if not found:
         return
-    x = sp.Symbol("x", real=True)
     columns = {
         "col_x": [f"${tex(lang, sp.Float(p.x, 10) if p.numeric else p.x)}$" for p in found],
         "col_f": [float(p.y) for p in found],
         # f′ is 0 at a stationary point and does not exist at the others (kinks, cusps, jumps):
         # a number read off a one-sided formula there would be false
         "col_d1": [0.0 if p.stationary else math.nan for p in found],
-        "col_d2": [numeric(d2, x, [p.x])[0] if p.stationary else math.nan for p in found],
+        "col_d2": list(analysis.curvatures),  # f″(c) where f′(c) = 0, else none
         "col_kind": [text(lang, f"fig.{p.kind}") for p in found],
         "col_test": [text(lang, f"extrema.{p.test}") for p in found],
     }

@@ -1,10 +1,13 @@
 """AppTest: the backpropagation lab — the loss surface of a line and the chain rule on a neuron."""
 
+import itertools
 import math
 
 import pytest
 
-from tests.apptest import chart, open_page, trace, values
+from mathcore import surface_analysis
+from mathcore.backprop import surface_rates
+from tests.apptest import chart, open_page, tables, trace, values
 
 
 def click(at, label: str):
@@ -17,6 +20,36 @@ def markdown(at, start: str) -> str:
     return next(m.value for m in at.markdown if m.value.startswith(start))
 
 
+def eta_slider(figure) -> dict:
+    (slider,) = [s for s in figure["layout"]["sliders"] if s["currentvalue"]["prefix"] == "η = "]
+    return slider
+
+
+def eta_frames(figure) -> dict[str, dict]:
+    """The η slider's frames by their label (η as the slider writes it)."""
+    frames = {f["name"]: f for f in figure["frames"]}
+    return {s["label"]: frames[s["args"][0][0]] for s in eta_slider(figure)["steps"]}
+
+
+def title(at_or_figure, lr: str | None = None) -> str:
+    """The contour chart's title as it opens (``lr`` None) or once the η slider is on ``lr``:
+    that η's verdict and where its run ends."""
+    figure = at_or_figure if isinstance(at_or_figure, dict) else chart(at_or_figure)
+    layout = figure["layout"] if lr is None else eta_frames(figure)[lr]["layout"]
+    return layout["title"]["text"]
+
+
+def path_of(frame: dict) -> list[float]:
+    """The iterates an η frame draws (its first trace: the descent path), w₀, b₀, w₁, b₁, …"""
+    path = frame["data"][0]
+    return [v for p in zip(values(path["x"]), values(path["y"]), strict=True) for v in p]
+
+
+def notes(at) -> list[str]:
+    """The page's notes about a link's η (the neuron's own hints are notes too)."""
+    return [i.value for i in at.info if i.value.startswith("**η from the link")]
+
+
 def test_loss_surface_partials_threshold_and_path():
     at = open_page("backprop", lang="en")
     assert not at.exception
@@ -26,8 +59,8 @@ def test_loss_surface_partials_threshold_and_path():
     assert "3 b + 7 w - 17" in partials and "2 b + 3 w - 8" in partials
     assert r"\lambda_{\max} = 8.405" in markdown(at, "The second partial derivatives")
     assert "2/\\lambda_{\\max} = 0.238" in markdown(at, "Plain descent converges iff")
-    assert at.success[0].value.startswith("**Converges:**")
-    assert "least loss at $w = 2$, $b = 1$" in markdown(at, "After 100 steps")
+    assert title(at).startswith("Converges: η = 0.2, distance to the least loss × 0.881025")
+    assert "least loss is at $w = 2$, $b = 1$" in markdown(at, "The least loss")
     contour = chart(at, 0)
     path = trace(contour, "descent path")
     ws, bs = values(path["x"]), values(path["y"])
@@ -36,13 +69,15 @@ def test_loss_surface_partials_threshold_and_path():
     assert (ws[0], bs[0]) == (-2.0, 4.0)
     assert (ws[1], bs[1]) == pytest.approx((1.8, 5.2))
     assert (ws[-1], bs[-1]) == pytest.approx((2.0, 1.0), abs=1e-4)
-    # Play walks the path in the browser: every 4th of the 100 steps (26 frames, capped)
-    assert [f["name"] for f in contour["frames"]][:3] == ["0", "4", "8"]
-    assert len(contour["frames"]) == 26 and contour["frames"][-1]["name"] == "100"
-    arrow = trace(contour, "step −η∇L")
-    assert values(contour["frames"][0]["data"][1]["x"]) == pytest.approx([-2.0, 1.8])
-    assert arrow["marker"]["symbol"] == ["circle", "arrow"]
+    # Play walks the steps in the browser: every 4th of the 100 steps (26 frames, capped)
+    steps = [f["name"] for f in contour["frames"] if f["name"].startswith("step")]
+    assert steps[:3] == ["step0", "step4", "step8"] and len(steps) == 26 and steps[-1] == "step100"
+    arrow = trace(contour, "step −η∇L")  # 5 markers a framed step: iterate, 3 dots, head
+    assert arrow["marker"]["symbol"][:5] == ["circle"] * 4 + ["arrow"]
+    assert values(arrow["x"])[:5] == pytest.approx([-2.0, -1.05, -0.1, 0.85, 1.8])
+    assert arrow["marker"]["opacity"] == [0] * 125 + [1] * 5  # the step −η∇L at step 100
     assert len(at.get("plotly_chart")) == 2  # contour, neuron graph: the 3-D view is closed
+    assert not [s for s in at.slider if s.key == "lr"]  # η is the chart's slider alone
     opened = open_page("backprop", lang="en", surface3d="true")
     surface = chart(opened, 1)
     assert [t["type"] for t in surface["data"]] == ["surface", "scatter3d", "scatter3d"]
@@ -51,10 +86,11 @@ def test_loss_surface_partials_threshold_and_path():
 
 def test_too_large_learning_rate_diverges_and_momentum_raises_the_limit():
     at = open_page("backprop", lang="en", lr="0.3")
-    assert at.error[0].value.startswith("**Diverges:**")  # 0.3 > 2/λ_max = 0.238
+    assert title(at).startswith("Diverges: η = 0.3,")  # 0.3 > 2/λ_max = 0.238
     at.slider(key="momentum").set_value(0.5).run()  # limit 2(1 + β)/λ_max = 0.357
     assert "= 0.3569" in markdown(at, "Plain descent converges iff")
-    assert not at.error
+    assert title(at).startswith("Converges") and ": η = 0.3," in title(at)
+    assert not at.error and not notes(at)  # η = 0.3 is still on the slider: no note
 
 
 def test_bad_data_is_explained_not_crashed():
@@ -113,8 +149,9 @@ def test_neuron_in_korean_and_the_link_from_gradient_descent():
 def test_extreme_inputs_stay_within_bounds_and_on_the_page():
     at = open_page("backprop", lang="en", xs="1000, -1000, 999", ys="0, 1, 2", w="1e9")
     assert not at.exception
-    lr = at.slider(key="lr")
-    assert 0 < lr.value < lr.max < 1e-5  # λ_max ≈ 1.3e6: the stable η is tiny
+    slider = eta_slider(chart(at))  # λ_max ≈ 1.3e6: the stable η is tiny, and so is every η
+    opening, end = (float(slider["steps"][i]["value"]) for i in (slider["active"], -1))
+    assert 0 < opening < end < 1e-5
     assert any(w.value.startswith("**Weight w** must be between -100 and 100") for w in at.warning)
     at.number_input(key="x").set_value(100.0).run()
     at.number_input(key="y").set_value(-100.0).run()
@@ -128,34 +165,38 @@ def test_few_steps_past_the_limit_already_diverge_in_both_languages():
     # η = 0.3 > 2/λ_max = 0.238: along the top eigenvector one step multiplies the distance by
     # |1 − 0.3 · 8.4051| = 1.5215; three steps only take L from 29 to 290, far below 10⁶ × 29
     at = open_page("backprop", lang="en", lr="0.3", steps="3")
-    assert not at.exception and not at.success
-    assert at.error[0].value.startswith("**Diverges:**")
-    assert "by 1.52154 > 1" in at.error[0].value
+    assert not at.exception
+    assert title(at).startswith("Diverges: η = 0.3, distance to the least loss × 1.52154")
     at = open_page("backprop", lang="ko", lr="0.3", steps="3")
-    assert at.error[0].value.startswith("**발산:**") and "1.52154 > 1이" in at.error[0].value
+    assert title(at).startswith("발산: η = 0.3, 한 걸음마다 가장 작은 손실까지의 거리 × 1.52154")
     at = open_page("backprop", lang="en", lr="0.3", w0="2", b0="1")  # the least loss itself
-    assert at.info[0].value.startswith("**Already at the least loss:**")
+    assert title(at).startswith("Already at the least loss: η = 0.3<br>")
 
 
 def test_loss_surface_advice_and_early_stop_follow_the_settings():
+    """What would help a run that is still descending: the table's last column, per η."""
     at = open_page("backprop", lang="en", lr="0.001", momentum="0.9", steps="100")
-    (shown,) = at.info[:1]
-    assert shown.value.startswith("**Still descending:**")
-    assert "momentum" not in shown.value.lower()  # β = 0.9 already
-    assert "More steps" not in shown.value  # 100 steps, the slider's end
-    assert "larger η" in shown.value  # η = 0.001 < 1/λ_max ≈ 0.119
+    assert title(at).startswith("Still descending: η = 0.001,")
+    (table,) = tables(at)
+    row = table["η"].index(0.001)
+    # β = 0.9 already, 100 steps is the slider's end; η = 0.001 < 1/λ_max ≈ 0.119
+    assert table["would help"][row] == "a larger η"
     at = open_page("backprop", lang="en", lr="0.001", momentum="0", steps="50")
-    assert "Momentum β > 0" in at.info[0].value and "More steps" in at.info[0].value
+    (table,) = tables(at)
+    row = table["η"].index(0.001)
+    assert table["would help"][row] == "more steps, a larger η, momentum β > 0"
+    edge = next(i for i, lr in enumerate(table["η"]) if lr == pytest.approx(0.23795))  # 2/λ_max
+    assert table["verdict"][edge] == "Bounces between two points for ever"
     # η = 0.3 > 2/λ_max: the loss passes 10⁶ × its start after 17 steps, the run stops there
     at = open_page("backprop", lang="en", lr="0.3", steps="100")
-    assert markdown(at, "**Stopped").startswith("**Stopped after 17 of 100 steps:**")
+    assert "<br>(stopped after 17 of 100 steps: the loss passed" in title(at)
 
 
 def test_loss_surface_keeps_the_students_rate_when_the_data_change():
-    at = open_page("backprop", lang="en")
-    at.slider(key="lr").set_value(0.1).run()
+    at = open_page("backprop", lang="en", lr="0.1")  # η as the chart's slider wrote it
     at.text_input(key="xs").set_value("0, 1, 2, 4").run()  # λ_max ≈ 11.76: η = 0.1 still fits
-    assert not [i for i in at.info if i.value.startswith("**η moved")]
+    assert not notes(at)
+    assert title(at).startswith("Still descending: η = 0.1,")  # 0.1 < 1/λ_max: a crawl
     # from (−2, 4) on L = ¼ Σ (w xᵢ + b − yᵢ)²: residuals 3, −1, −5, −11, so ∂L/∂w = −27.5 and
     # ∂L/∂b = −7; with η = 0.1 the first step lands on (0.75, 4.7)
     path = trace(chart(at, 0), "descent path")
@@ -177,8 +218,8 @@ def test_backprop_least_loss_on_a_line_is_said_to_be_a_line(xs, ys, line):
     # found by a fresh pair of eyes: all x equal (or one point) named one "least loss" point
     # far from where the run ended, although every point of c·w + b = mean(y) is a minimum
     at = open_page("backprop", lang="en", xs=xs, ys=ys)
-    (final,) = [m.value for m in at.markdown if m.value.startswith("After")]
-    assert f"${line[0]}\\,w + b = {line[1]}$" in final and "least loss at" not in final
+    least = markdown(at, "The least loss")
+    assert f"${line[0]}\\,w + b = {line[1]}$" in least and "least loss is at" not in least
 
 
 def test_the_least_loss_is_drawn_where_it_is():
@@ -232,3 +273,109 @@ def test_surface_axes_never_show_si_letters():
     scene = chart(at, 1)["layout"]["scene"]
     assert all(scene[axis]["exponentformat"] == "power" for axis in ("xaxis", "yaxis", "zaxis"))
     assert chart(at, 0)["layout"]["yaxis"]["exponentformat"] == "power"
+
+
+def test_one_step_in_words_and_the_window_that_shows_it():
+    """From (−2, 4) with η = 0.2 one step lands on (1.8, 5.2) (see the first test); there
+    L = ((5.2 − 1)² + (7 − 3)² + (8.8 − 5)² + (10.6 − 7)²)/4 = (17.64 + 16 + 14.44 + 12.96)/4
+    = 15.26. The axes reach 1.5 past the path and the least loss (2, 1): w from −3.5 to 3.5, b
+    from −0.5 to 6.7."""
+    at = open_page("backprop", lang="en", steps="1")
+    assert any("After 1 step: $w = 1.8$, $b = 5.2$, $L = 15.26$." in m.value for m in at.markdown)
+    figure = chart(at, 0)
+    assert "after 1 step: w = 1.8, b = 5.2, L = 15.26" in title(figure)
+    layout = figure["layout"]
+    assert layout["xaxis"]["range"] == pytest.approx([-3.5, 3.5])
+    assert layout["yaxis"]["range"] == pytest.approx([-0.5, 6.7])
+    levels = figure["data"][0]  # L's level curves: closed ellipses, 49 points, then a break
+    assert levels["type"] == "scatter" and levels["mode"] == "lines"
+    ws = values(levels["x"])
+    assert math.isnan(ws[49]) and ws[0] == pytest.approx(ws[48])
+
+
+def hand_descent(lr: float, steps: int = 100) -> list[float]:
+    """(w, b) := (w, b) − η∇L from (−2, 4) on the default data (y = 2x + 1, x = 0 … 3), with
+    ∇L = (7w + 3b − 17, 3w + 2b − 8) by hand; stopped once L passes 10⁶ × its start, as the
+    engine stops, and kept while |w|, |b| < 10³ (what the chart draws)."""
+
+    def loss(w: float, b: float) -> float:
+        return sum((w * x + b - (2 * x + 1)) ** 2 for x in range(4)) / 4
+
+    w, b = -2.0, 4.0
+    points, start = [(w, b)], loss(w, b)
+    for _ in range(steps):
+        w, b = w - lr * (7 * w + 3 * b - 17), b - lr * (3 * w + 2 * b - 8)
+        points.append((w, b))
+        if loss(w, b) > 1e6 * start:
+            break
+    drawn = itertools.takewhile(lambda p: max(map(abs, p)) < 1e3, points)
+    return [v for p in drawn for v in p]
+
+
+def test_each_eta_frame_is_the_hand_iterated_descent():
+    """Two η of the slider, one below 2/λ_max ≈ 0.238 and one above: each frame's path is the
+    descent iterated by hand, and its title's verdict is the threshold's."""
+    figure = chart(open_page("backprop", lang="en"))
+    frames = eta_frames(figure)
+    low, high = "0.168", "0.337"  # 0.238 · 2^(−1/2) and 0.238 · 2^(1/2), to 3 digits
+    for lr in (low, high):
+        assert path_of(frames[lr]) == pytest.approx(hand_descent(float(lr)), rel=1e-12)
+    assert title(figure, low).startswith("Converges: η = 0.168,")
+    assert title(figure, high).startswith("Diverges: η = 0.337,")
+    assert len(path_of(frames[high])) < 2 * 101  # cut off: past ±10³, or the loss blew up
+
+
+def test_the_verdict_of_every_eta_agrees_with_the_threshold():
+    """Plain descent on this quadratic converges iff η < 2/λ_max, bounces on it and diverges
+    past it; the table says the same as the titles."""
+    at = open_page("backprop", lang="en")
+    figure = chart(at)
+    stable = surface_analysis([0, 1, 2, 3], [1, 3, 5, 7]).stable_lr
+    calm = ("Converges", "Still descending")  # either, with or without zig-zagging
+    for step in eta_slider(figure)["steps"]:
+        lr, said = float(step["value"]), title(figure, step["label"])
+        if lr < stable:
+            assert said.startswith(calm), said
+        elif lr == stable:
+            assert said.startswith("Bounces between two points for ever"), said
+        else:
+            assert said.startswith("Diverges"), said
+    (table,) = tables(at)
+    verdicts = [title(figure, s["label"]).split(":")[0] for s in eta_slider(figure)["steps"]]
+    assert table["verdict"] == verdicts
+
+
+def test_the_chart_has_one_frame_per_eta_and_opens_on_the_link():
+    at = open_page("backprop", lang="ko", lr="0.2499")  # not on the grid: inserted exactly
+    figure = chart(at)
+    grid = surface_rates(surface_analysis([0, 1, 2, 3], [1, 3, 5, 7]), 0.0, 0.2499)
+    slider = eta_slider(figure)
+    assert slider["name"] == "lr"  # the browser writes ?lr= as it moves
+    assert [float(s["value"]) for s in slider["steps"]] == list(grid)
+    assert slider["steps"][slider["active"]]["value"] == "0.2499"
+    frames = eta_frames(figure)
+    assert len(frames) == len(grid) == 30 and all(f["traces"] == [2, 3] for f in frames.values())
+    assert title(figure) == title(figure, "0.2499")
+    assert title(figure).startswith("발산: η = 0.2499,")
+    assert path_of(frames["0.2499"]) == pytest.approx(hand_descent(0.2499), rel=1e-12)
+    low, high = frames["0.2499"]["layout"]["xaxis"]["range"]  # the axes follow the run
+    ws = path_of(frames["0.2499"])[::2]
+    assert low <= min(ws) and high >= max(ws)
+    # the steps are frames of their own, the same for every η: only which markers show
+    steps = [f for f in figure["frames"] if f["name"].startswith("step")]
+    assert all(set(f) == {"name", "data", "traces"} for f in steps)
+    assert steps[1]["data"][0]["marker"]["opacity"] == [1] * 5 + [0] * 96  # steps 0 … 4
+    play = figure["layout"]["updatemenus"][0]["buttons"][0]["args"][0]
+    assert play == [f["name"] for f in steps]  # ▶ plays the steps, never sweeps through η
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"), [("en", "**η from the link:**"), ("ko", "**링크의 η:**")]
+)
+def test_a_linked_eta_past_the_range_opens_on_the_default_with_a_note(lang, note):
+    at = open_page("backprop", lang=lang, lr="5")  # the range ends at 1.5 · 0.238 = 0.357
+    (said,) = [i.value for i in at.info if i.value.startswith(note)]
+    assert "η = 5" in said and "0.357" in said and "η = 0.2" in said
+    slider = eta_slider(chart(at))
+    assert slider["steps"][slider["active"]]["value"] == "0.2"
+    assert "lr" not in at.query_params

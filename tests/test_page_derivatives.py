@@ -79,7 +79,7 @@ def test_derivatives_page_missing_value_keeps_the_derivative():
     at = open_page("derivatives", lang="en", f="1/x", a="0")
     # the same words as the continuity page: f has no value at 0, so no difference quotient
     assert at.warning[0].value.startswith("**Not differentiable at $x = 0$:** f has no finite")
-    assert at.caption[-1].value.startswith("There is no point (a, f(a))")
+    assert [c for c in at.caption if c.value.startswith("There is no point (a, f(a))")]
     assert at.latex[1].value.strip("$\n") == r"f'(x) = - \frac{1}{x^{2}}"
     assert chart(at, 1)  # f and f′ still drawn
 
@@ -185,7 +185,8 @@ def test_derivatives_page_words_name_only_what_is_drawn():
     assert "Drag the h slider" not in _said(at) and "and the tangent there" not in _said(at)
     assert "f(a) does not exist, so there is no secant and no tangent" in _said(at)
     ko = open_page("derivatives", lang="ko", f="tan(x)", a="pi/2")
-    assert "슬라이더" not in _said(ko) and "접선 그래프" not in _said(ko)
+    # (the f-and-f′ chart below has its own x slider, the tangent explorer: it is drawn)
+    assert "h 슬라이더" not in _said(ko) and "접선 그래프" not in _said(ko)
     # |x| at 0: the secant is drawn, no tangent (f′(0) does not exist)
     at = open_page("derivatives", lang="en", f="|x|", a="0")
     names = {t.get("name") for t in chart(at)["data"]}
@@ -225,3 +226,41 @@ def test_derivatives_page_axes_never_show_si_letters(f):
         layout = chart(at, index)["layout"]
         assert layout["xaxis"]["exponentformat"] == "power"
         assert layout["yaxis"]["exponentformat"] == "power"
+
+
+def test_derivatives_page_tangent_explorer_moves_in_the_browser():
+    """The f-and-f′ chart's own x slider: 49 frames across a ± 3, each a tangent whose slope is
+    f′ there (x² at 0.5: y = 0.25 + 1·(x − 0.5)) and a dot on f′ at that height."""
+    at = open_page("derivatives", lang="en", f="x^2", a="1")
+    figure = chart(at, 1)
+    assert len(figure["frames"]) == 49
+    (slider,) = figure["layout"]["sliders"]
+    assert slider["name"] == "tangent" and slider["active"] == 24  # opens at a = 1
+    assert figure["layout"]["title"]["text"].startswith("x = 1 · f′(x) = 2")
+    frame = next(f for f in figure["frames"] if f["name"] == "0.5")
+    line, on_f, on_derivative = (values(d["y"]) for d in frame["data"])
+    ends = [0.5 - 1.0, 0.5 + 1.0]  # one sixth of the 6-wide window either side
+    assert line == pytest.approx([0.25 + (e - 0.5) for e in ends])
+    assert (on_f, on_derivative) == ([0.25], [1.0])
+    assert frame["layout"]["title"]["text"].startswith("x = 0.5 · f′(x) = 1")
+
+
+def test_derivatives_page_tangent_explorer_opens_where_the_link_says():
+    at = open_page("derivatives", lang="ko", f="abs(x)", a="1", tangent="0")
+    figure = chart(at, 1)
+    assert figure["layout"]["sliders"][0]["active"] == 16  # x = 0 is 8 steps of 1/8 left of 1
+    assert figure["layout"]["title"]["text"] == "x = 0 · 여기서는 f의 도함수가 없습니다: 접선 없음"
+    at = open_page("derivatives", lang="en", f="x^2", a="1", tangent="0.1234")  # not on the grid
+    assert chart(at, 1)["layout"]["sliders"][0]["active"] == 24
+
+
+def test_derivatives_page_tangent_explorer_says_where_f_is_not_defined():
+    """Found by a fresh pair of eyes: ln x at x ≤ 0 said "f has no derivative here" — f is not
+    defined there; and the dot on f was named like the secant's two points."""
+    at = open_page("derivatives", lang="en", f="ln x", a="1")
+    figure = chart(at, 1)
+    at_minus_one = next(f for f in figure["frames"] if f["name"] == "-1")
+    assert at_minus_one["layout"]["title"]["text"] == "x = -1 · f is not defined here: no tangent"
+    names = [t.get("name") for t in figure["data"]]
+    assert "point of tangency (x, f(x))" in names
+    assert "(a, f(a)) and (a+h, f(a+h))" not in names

@@ -132,3 +132,14 @@ def test_extrema_page_says_when_the_table_is_not_every_critical_point():
         assert not at.warning and not at.info
     at = open_page("extrema", lang="en", f="sin(x)", restrict="true", lo="1", hi="6")
     assert not at.info
+
+
+def test_extrema_page_cubic_table_reads_the_analysis():
+    # x³ − 3x: f′ = 3x² − 3 = 0 at ±1, f(∓1) = ±2, f″ = 6x = ∓6 there (by hand)
+    at = open_page("extrema", lang="en", f="x^3 - 3x")
+    (table,) = tables(at)
+    assert (table["f(x)"], table["f′(x)"], table["f″(x)"]) == ([2.0, -2.0], [0.0, 0.0], [-6, 6])
+    assert table["kind"] == ["local maximum", "local minimum"]
+    figure = chart(at)  # drawn on −3 … 3: the points with 2 on each side
+    assert values(trace(figure, "local maximum")["x"]) == [-1.0]
+    assert figure["layout"]["xaxis2"].get("range") in (None, [-3.0, 3.0])

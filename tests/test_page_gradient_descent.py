@@ -1,142 +1,203 @@
-"""AppTest: the gradient-descent page — derivation, steps, verdicts and the η threshold."""
+"""AppTest: the gradient-descent page — derivation, the η and step sliders of its chart (frames in
+the browser), each η's verdict and the η threshold."""
 
 import pytest
 
-from tests.apptest import chart, open_page, trace, values
+from mathcore import learning_rate_grid
+from tests.apptest import chart, open_page, tables, trace, values
 
 
 def threshold(at) -> str:
     return next(m.value for m in at.markdown if m.value.startswith("For this loss"))
 
 
+def eta_slider(figure) -> dict:
+    (slider,) = [s for s in figure["layout"]["sliders"] if s["currentvalue"]["prefix"] == "η = "]
+    return slider
+
+
+def eta_frames(figure) -> dict[str, dict]:
+    """The η slider's frames by their label (η as the slider writes it)."""
+    frames = {f["name"]: f for f in figure["frames"]}
+    return {s["label"]: frames[s["args"][0][0]] for s in eta_slider(figure)["steps"]}
+
+
+def title(figure, lr: str | None = None) -> str:
+    """The chart's title as it opens (``lr`` None) or once the η slider is on ``lr``."""
+    layout = figure["layout"] if lr is None else eta_frames(figure)[lr]["layout"]
+    return layout["title"]["text"]
+
+
 def test_gradient_descent_page_converges():
     at = open_page("gradient-descent", lang="en")
     assert not at.exception
-    assert at.success[0].value.startswith("**Converges:**")
     assert "1/x^2 = 0.25" in threshold(at) and "= 0.125" in threshold(at)
     steps = next(m.value for m in at.markdown if m.value.startswith("- **"))
     assert steps.startswith("- **Chain rule**")
     assert r"= 2 x \left(w x - y\right)" in steps  # dL/dw = 2x(wx − y)
     figure = chart(at)
+    assert title(figure).startswith("Converges: η = 0.05, |1 − 2ηx²| = 0.6<br>after 30 steps")
     ws = values(trace(figure, "descent steps")["x"])
     assert ws[:2] == pytest.approx([0.0, 0.8])  # w1 = 0 − 0.05 · 2·2·(0 − 4)
-    assert len(figure["frames"]) == 31  # Play: one frame per step, in the browser
-    last = figure["frames"][-1]  # coordinates only: the traces it names keep their style
-    assert last["traces"] == [1, 2, 3]
-    assert all(set(t) == {"type", "x", "y"} for t in last["data"])
-    assert values(last["data"][1]["x"]) == ws
     losses = values(trace(figure, "loss per iteration")["y"])
     assert losses[0] == 16 and losses[-1] < 1e-9
-    assert len(at.get("plotly_chart")) == 1  # one chart to redraw per slider move
+    assert len(at.get("plotly_chart")) == 1  # one chart: η and the step move in the browser
+    assert not [s for s in at.slider if s.key == "lr"]  # no server η slider: one control for η
+
+
+def test_the_chart_has_one_frame_per_eta_and_opens_on_the_link():
+    at = open_page("gradient-descent", lang="en", lr="0.2499")  # not on the grid: inserted
+    figure = chart(at)
+    grid = learning_rate_grid(2.0, 0.2499)
+    slider = eta_slider(figure)
+    assert len(slider["steps"]) == len(grid) == 30
+    assert slider["steps"][slider["active"]]["label"] == "0.2499"
+    frames = eta_frames(figure)
+    assert list(frames) == [s["label"] for s in slider["steps"]] and len(frames) == len(grid)
+    assert all(f["traces"] == [1, 2] for f in frames.values())  # the iterates, loss per step
+    assert title(figure) == title(figure, "0.2499")
+    assert title(figure).startswith("Still descending: η = 0.2499, |1 − 2ηx²| = 0.9992")
+    # frame 0.297 > 1/x²: its own run, drawn by hand: w − 2 is multiplied by 1 − 8·0.297
+    w = values(frames["0.297"]["data"][0]["x"])
+    assert w[1] == pytest.approx(0 - 0.297 * 2 * (0 - 4) * 2)
+    assert len(w) == 23  # the loss × 1.376² a step passes 10⁶ × 16 after 22 steps: cut off
+    assert title(figure, "0.297").startswith("Diverges: η = 0.297, |1 − 2ηx²| = 1.376")
+    assert title(figure, "0.25").startswith("Bounces between two points for ever: η = 0.25")
+    assert title(figure, "0.21").startswith("Converges, jumping over the minimum: η = 0.21")
+    low, high = frames["0.297"]["layout"]["xaxis"]["range"]  # the axes follow the run
+    assert low <= min(w) and high >= max(w)
+
+
+def test_the_step_slider_and_play_keep_to_the_steps():
+    figure = chart(open_page("gradient-descent", lang="en", steps="5"))
+    step_slider, play = figure["layout"]["sliders"][0], figure["layout"]["updatemenus"][0]
+    names = [s["args"][0][0] for s in step_slider["steps"]]
+    assert names == [f"step{k}" for k in range(6)] and step_slider["active"] == 5
+    assert play["buttons"][0]["args"][0] == names  # ▶ plays the steps, not the η frames
+    frames = {f["name"]: f for f in figure["frames"]}
+    assert frames["step2"]["data"][0]["marker"]["opacity"] == [1, 1, 1, 0, 0, 0]
+    assert frames["step2"]["traces"] == [1, 2]
 
 
 def test_gradient_descent_page_too_large_rate_diverges():
     at = open_page("gradient-descent", lang="en", lr="0.3")
-    assert at.error[0].value.startswith("**Diverges:**")
-    at.slider(key="lr").set_value(0.2).run()
-    assert at.info[0].value.startswith("**Converges while oscillating:**")
-    at.number_input(key="x").set_value(1.0).run()
+    assert title(chart(at)).startswith("Diverges: η = 0.3, |1 − 2ηx²| = 1.4")
+    at.number_input(key="x").set_value(1.0).run()  # 0.3 < 1/x² = 1 now: the same η converges
     assert "1/x^2 = 1$" in threshold(at)
+    assert title(chart(at)).startswith("Converges: η = 0.3, |1 − 2ηx²| = 0.4")
+
+
+def test_a_link_past_the_range_opens_on_the_default_and_says_so():
+    at = open_page("gradient-descent", lang="en", lr="5")  # 1.5/x² = 0.375 at x = 2
+    (note,) = at.info
+    assert note.value.startswith("**η from the link:** η = 5 is past") and "0.375" in note.value
+    assert title(chart(at)).startswith("Converges: η = 0.05")
+    assert "lr" not in at.query_params  # said once: the next rerun has no note
+    at = open_page("gradient-descent", lang="ko", lr="5")
+    assert at.info[0].value.startswith("**링크의 η:** η = 5는 이 차트의 범위를 벗어납니다.")
 
 
 def test_gradient_descent_page_korean_and_log_scale():
     at = open_page("gradient-descent", lang="ko")
-    assert at.success[0].value.startswith("**수렴:**")
+    assert title(chart(at)).startswith("수렴: η = 0.05, |1 − 2ηx²| = 0.6<br>30단계 후")
     at.toggle(key="log").set_value(True).run()
-    assert chart(at)["layout"]["yaxis2"]["type"] == "log"
+    layout = chart(at)["layout"]
+    assert layout["yaxis2"]["type"] == "log"
+    low, high = layout["yaxis2"]["range"]  # decades: L from 16 down to ~10⁻¹²
+    assert high == pytest.approx(1.2041 + 0.3, abs=1e-3) and low < -10
 
 
 @pytest.mark.parametrize(
     ("lang", "start", "factor"),
-    [("en", "**Diverges:**", "|1 − 2ηx²| = 1.24 > 1"), ("ko", "**발산:**", "= 1.24 > 1이")],
+    [("en", "Diverges: η = 0.28", "|1 − 2ηx²| = 1.24"), ("ko", "발산: η = 0.28", "= 1.24")],
 )
 def test_gradient_descent_page_growing_loss_is_divergence(lang, start, factor):
     # x = 2, y = 4, η = 0.28 > 1/x² = 0.25: w − 2 is multiplied by 1 − 2·0.28·4 = −1.24 each
     # step, so over 30 steps the loss grows 16 → 16 · 1.24⁶⁰ ≈ 6.45·10⁶, below the 10⁶ × cap
     at = open_page("gradient-descent", lang=lang, x="2", y="4", lr="0.28")
-    assert not at.exception and not at.success and not at.info
-    (shown,) = at.error
-    assert shown.value.startswith(start) and factor in shown.value
+    assert not at.exception and not at.success and not at.info and not at.error
+    shown = title(chart(at))
+    assert shown.startswith(start) and factor in shown and "6.448 × 10⁶" in shown
     assert "$L = 6.448 \\times 10^{6}$" in next(m.value for m in at.markdown if "$L = " in m.value)
     at.slider(key="steps").set_value(3).run()  # three steps: 16 → 16 · 1.24⁶ ≈ 58: still diverges
-    assert at.error[0].value.startswith(start)
+    assert title(chart(at)).startswith(start)
 
 
 def test_gradient_descent_page_edge_and_flat_loss():
     at = open_page("gradient-descent", lang="en", lr="0.25")  # η = 1/x² exactly: 0 ↔ 4
-    assert at.error[0].value.startswith("**Does not converge:**")
+    assert title(chart(at)).startswith("Bounces between two points for ever: η = 0.25")
     at = open_page("gradient-descent", lang="ko", x="0", y="4")  # L = 16 whatever w is
     assert not at.exception
-    assert at.warning[0].value.startswith("**경사하강 불가:**")
+    assert title(chart(at)).startswith("경사하강 불가 (L이 w와 무관): η = 0.05<br>")
     assert "L(w) = (wx - y)^2 = 16\n" in at.latex[0].value
     assert not any(m.value.startswith("이 손실에서") for m in at.markdown)  # no η threshold
-
-
-def verdict_text(at) -> str:
-    (shown,) = [*at.success, *at.info, *at.warning, *at.error]
-    return shown.value
 
 
 def test_gradient_descent_page_says_why_a_run_stopped_early():
     # x = 2, y = 4, η = 0.37: w − 2 is multiplied by 1 − 2·0.37·4 = −1.96 a step, the loss by
     # 1.96² = 3.84; it passes 10⁶ × its start 16 at step k = 11 (3.84¹⁰ ≈ 7.0·10⁵, 3.84¹¹ ≈ 2.7·10⁶)
-    at = open_page("gradient-descent", lang="en", lr="0.37", steps="30")
-    stopped = next(m.value for m in at.markdown if m.value.startswith("**Stopped"))
-    assert stopped.startswith("**Stopped after 11 of 30 steps:**") and "million" in stopped
-    at = open_page("gradient-descent", lang="ko", lr="0.37", steps="30")
-    assert any(m.value.startswith("**30단계 중 11단계") for m in at.markdown)
-    at = open_page("gradient-descent", lang="en")  # converges: all 30 steps run, nothing to say
-    assert not any(m.value.startswith("**Stopped") for m in at.markdown)
+    figure = chart(open_page("gradient-descent", lang="en", lr="0.37", steps="30"))
+    assert "after 11 steps: w = " in title(figure)
+    assert "(stopped after 11 of 30 steps: the loss passed a million times its start)" in title(
+        figure
+    )
+    figure = chart(open_page("gradient-descent", lang="ko", lr="0.37", steps="30"))
+    assert "(30단계 중 11단계에서 멈춤" in title(figure)
+    figure = chart(open_page("gradient-descent", lang="en"))  # converges: all 30 steps run
+    assert "stopped" not in title(figure)
 
 
-def test_gradient_descent_page_advice_follows_the_settings():
-    # η = 0.001, 100 steps (the slider's end): slow because η is small, not for want of steps
-    text = verdict_text(open_page("gradient-descent", lang="en", lr="0.001", steps="100"))
-    assert text.startswith("**Still descending:**")
-    assert "larger η" in text and "More steps" not in text and "nearer" not in text
-    # η = 0.2499, just under 1/x² = 0.25: slow because every step jumps over the minimum
-    # (|1 − 2ηx²| = 0.9992); a larger η would diverge, so the advice is η nearer 1/(2x²) = 0.125
-    text = verdict_text(open_page("gradient-descent", lang="en", lr="0.2499"))
-    assert "larger η" not in text and "More steps" in text
-    assert "nearer $1/(2x^2) = 0.125$" in text
-
-
-def test_gradient_descent_page_keeps_the_students_rate_when_x_changes():
-    """A new x gives the η slider a new range; the η the student set must stay (0.03 fits the
-    new range 0…1.5/25 = 0.06), not silently become the default 1/x² = 0.04 ("bounces")."""
+def test_every_eta_in_the_table_matches_its_frame():
     at = open_page("gradient-descent", lang="en")
-    at.slider(key="lr").set_value(0.03).run()
+    (table,) = tables(at)
+    frames = eta_frames(chart(at))
+    assert len(table["η"]) == len(frames) == 30
+    for (label, frame), lr, verdict in zip(
+        frames.items(), table["η"], table["verdict"], strict=True
+    ):
+        assert float(label) == lr and frame["layout"]["title"]["text"].startswith(
+            f"{verdict}: η = "
+        )
+        assert (verdict == "Diverges") == (lr > 0.25)  # η* = 1/x² = 0.25
+
+
+def test_gradient_descent_keeps_the_linked_rate_when_x_changes():
+    """η = 0.03 from a link stays when x changes while it is in the new range 0…1.5/x²."""
+    at = open_page("gradient-descent", lang="en", lr="0.03")
     at.number_input(key="x").set_value(5.0).run()
-    assert not at.exception and not at.error  # not the edge η = 1/x² = 0.04
+    assert not at.exception and not at.info  # 0.03 ≤ 1.5/25 = 0.06: nothing to say
     # η = 0.03, x = 5: 1 − 2·0.03·25 = −0.5, so it converges jumping from side to side
-    (shown,) = at.info  # and no "η moved" note: nothing moved
-    assert shown.value.startswith("**Converges while oscillating:**") and "= 0.5 < 1" in shown.value
+    shown = title(chart(at))
+    assert shown.startswith("Converges, jumping over the minimum: η = 0.03, |1 − 2ηx²| = 0.5")
     # a link with x = 5 and no η: the default η = 0.01 is well inside, not 1/x²: factor 0.5
     at = open_page("gradient-descent", lang="en", x="5")
-    assert at.success[0].value.startswith("**Converges:**") and "= 0.5 < 1" in at.success[0].value
+    assert title(chart(at)).startswith("Converges: η = 0.01, |1 − 2ηx²| = 0.5")
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_gradient_descent_numbers_read_as_numbers_not_e_notation(lang):
     # x = 0.0001 is computed with x = 0.001 (said): then 1/x² = 10⁶ and 1/(2x²) = 5·10⁵
     at = open_page("gradient-descent", lang=lang, x="0.0001")
-    shown = " ".join(e.value for e in [*at.markdown, *at.info, *at.success, *at.warning])
+    figure = chart(at)
+    captions = [title(figure, label) for label in eta_frames(figure)]
+    shown = " ".join(e.value for e in [*at.markdown, *at.info, *at.warning]) + " ".join(captions)
     assert r"1/x^2 = 1 \times 10^{6}$" in shown and r"= 5 \times 10^{5}$" in shown
     assert "0.0001" in shown  # the student's x, as typed, in the note
     assert "e+" not in shown and "e-0" not in shown and "-0 " not in shown
     at = open_page("gradient-descent", lang=lang, x="-3", y="0", w0="0")  # w stays 0: no "-0"
-    shown = " ".join(e.value for e in at.markdown)
+    shown = " ".join(e.value for e in at.markdown) + title(chart(at))
     assert "w = -0" not in shown and "= -0$" not in shown
 
 
 def test_gradient_descent_chart_draws_the_step_the_text_names():
-    # found by a fresh pair of eyes: η at the slider's end (0.375 at x = 2) diverges to
+    # found by a fresh pair of eyes: η at the old slider's end (0.375 at x = 2) diverges to
     # w = −2046 after 10 steps; the chart stopped at |w| < 1000 (w = −510), the text named −2046
     at = open_page("gradient-descent", lang="en", lr="0.375")
     ws = values(trace(chart(at), "descent steps")["x"])
-    final = next(m.value for m in at.markdown if m.value.startswith("After"))
+    final = next(m.value for m in at.markdown if "After" in m.value)
     assert f"w = {ws[-1]:.4g}" in final.replace("−", "-")
     assert len(ws) == 11 and ws[-1] == pytest.approx(-2046, abs=1)
+    assert "w = -2046" in title(chart(at)).replace("−", "-")
 
 
 @pytest.mark.parametrize(("x", "y"), [("0", "12.2474487139"), ("0.001", "0.00001")])

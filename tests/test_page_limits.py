@@ -9,6 +9,19 @@ from tests.apptest import chart, open_page, tables, trace, values
 from ui.i18n import text
 
 
+def at_frame(figure: dict, name: str) -> dict:
+    """The chart as its slider shows frame ``name`` (Plotly merges the frame's traces into the
+    traces it names, and its layout into the chart's): ``{"data": …, "layout": …}``."""
+    (frame,) = [f for f in figure["frames"] if f["name"] == name]
+    data = [dict(t) for t in figure["data"]]
+    for index, new in zip(frame["traces"], frame["data"], strict=True):
+        data[index] |= new
+    layout = dict(figure["layout"])
+    for key, value in frame.get("layout", {}).items():
+        layout[key] = {**layout.get(key, {}), **value} if isinstance(value, dict) else value
+    return {"data": data, "layout": layout}
+
+
 def test_limits_page_course_example_sides_differ():
     at = open_page("limits", lang="en")
     assert not at.exception
@@ -26,9 +39,9 @@ def test_limits_page_course_example_sides_differ():
     xs, ys = values(left["x"]), values(left["y"])
     assert all(x < -1 for x in xs) and xs == sorted(xs) and xs[-1] > -1.06  # marching to a
     assert ys == sorted(ys, reverse=True) and ys[-1] < -10  # f → −∞ from the left
-    at.select_slider(key="zoom").set_value(0.1).run()
-    xs = values(trace(chart(at), "from the left")["x"])
-    assert xs[0] > -1.1 and xs[-1] < -1  # the slider re-spaces them (no SymPy on the move)
+    xs = values(trace(at_frame(figure, "0.1"), "from the left")["x"])
+    assert xs[0] > -1.1 and xs[-1] < -1  # the slider's frame re-spaces them (in the browser)
+    assert not at.select_slider and not at.slider  # one zoom control: the chart's own slider
 
 
 def test_limits_page_link_and_verdicts_in_both_languages():
@@ -149,8 +162,7 @@ def test_limits_page_zoom_resamples_the_window():
     low, high = figure["layout"]["yaxis"]["range"]
     assert low <= 1 - 1.6e-5 and high >= 1 and high - low < 1e-3
     assert not bands(figure)
-    at.select_slider(key="zoom").set_value(1.0).run()
-    figure = chart(at)
+    figure = at_frame(chart(at), "1")
     xs, ys = finite_curve(figure, -1, 1)
     low, high = figure["layout"]["yaxis"]["range"]
     assert low < ys.min() and ys.max() < high and ys.min() == pytest.approx(math.sin(1), 1e-6)
@@ -229,11 +241,13 @@ def test_limits_page_sin_1_over_x_is_drawn_true_and_its_dots_lie_on_it(zoom):
 def test_limits_page_legend_has_no_side_without_points(f, a, empty, shown):
     """f defined on one side of a only: no dots on the other side, so no legend entry for it
     (at every zoom); the side with dots keeps its entry."""
-    at = open_page("limits", lang="en", f=f, a=a)
-    for zoom in (4.0, 0.01):
-        at.select_slider(key="zoom").set_value(zoom).run()
-        names = {t.get("name") for t in chart(at)["data"] if t.get("showlegend", True)}
+    figure = chart(open_page("limits", lang="en", f=f, a=a))
+    for zoom in ("4", "0.01"):
+        drawn = at_frame(figure, zoom)["data"]
+        names = {t.get("name") for t in drawn if t.get("showlegend", True)}
         assert empty not in names and shown in names and "f(x)" in names
+        dots = trace({"data": drawn}, shown)
+        assert np.isfinite(np.array(values(dots["y"]), dtype=float)).any()
 
 
 def test_limits_page_marks_f_of_a_and_only_real_holes():
@@ -271,8 +285,7 @@ def test_limits_page_toward_infinity_one_direction_and_the_tables_points(a):
     assert values(dots["x"]) == table["x"] == [10.0**k for k in range(1, 7)]
     assert values(dots["y"])[:2] == pytest.approx([2 * math.exp(-1), 2 * math.exp(-10)], rel=1e-9)
     assert figure["layout"]["xaxis"]["type"] == "log"
-    at.select_slider(key="reach").set_value(2).run()
-    assert chart(at)["layout"]["xaxis"]["range"] == [0.0, 2.3]  # 1 ≤ x ≤ 10^2.3
+    assert at_frame(figure, "2")["layout"]["xaxis"]["range"] == [0.0, 2.3]  # 1 ≤ x ≤ 10^2.3
 
 
 def test_limits_page_toward_minus_infinity():
@@ -351,3 +364,39 @@ def test_limits_table_does_not_call_a_huge_value_infinite():
     at = open_page("limits", lang="en", f="e^x", a="oo")
     cells = "\n".join(m.value for m in at.markdown if m.value.startswith("| "))
     assert "| 1000 | 1.97007111 × 10⁴³⁴ |" in cells and "∞" not in cells  # mpmath: 1.970071114…
+
+
+@pytest.mark.parametrize(("link", "opening"), [({}, "4"), ({"zoom": "0.05"}, "0.05")])
+def test_limits_chart_has_one_frame_per_zoom_and_opens_on_the_link(link, opening):
+    """The zoom is the chart's own slider (frames, in the browser): one frame per zoom of the
+    engine's grid, each with f sampled on its window a ± z, its axes set to that window, and
+    the points a ∓ z·0.7ᵏ; a lesson link's ``?zoom=`` opens on its frame (else a ± 4)."""
+    from mathcore import ZOOMS
+
+    at = open_page("limits", lang="en", f="x^2", a="1", **link)
+    figure = chart(at)
+    assert [f["name"] for f in figure["frames"]] == [f"{z:g}" for z in ZOOMS]
+    (slider,) = figure["layout"]["sliders"]
+    assert [s["args"][0] for s in slider["steps"]] == [[f"{z:g}"] for z in ZOOMS]
+    assert all(s["args"][1]["frame"]["redraw"] for s in slider["steps"])  # the axes move too
+    assert slider["steps"][slider["active"]]["label"] == opening
+    assert at_frame(figure, opening)["data"] == [dict(t) for t in figure["data"]]
+    assert (
+        figure["layout"]["xaxis"]["range"] == at_frame(figure, opening)["layout"]["xaxis"]["range"]
+    )
+    for z in ZOOMS:
+        shown = at_frame(figure, f"{z:g}")
+        assert shown["layout"]["xaxis"]["range"] == [1 - z, 1 + z]
+        xs, ys = finite_curve(shown, -np.inf, np.inf)
+        assert xs.min() == 1 - z and xs.max() == 1 + z and np.allclose(ys, xs**2)
+        low, high = shown["layout"]["yaxis"]["range"]
+        assert low < ys.min() and ys.max() < high
+        left = trace(shown, "from the left")
+        assert values(left["x"]) == pytest.approx([1 - z * 0.7**k for k in range(1, 13)])
+
+
+def test_limits_chart_ignores_a_zoom_it_does_not_have():
+    at = open_page("limits", lang="en", f="x^2", a="1", zoom="3")
+    assert not at.exception
+    (slider,) = chart(at)["layout"]["sliders"]
+    assert slider["steps"][slider["active"]]["label"] == "4"

@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+import mathcore as mc
 from mathcore.practice import LEVELS
-from tests.apptest import open_page
+from tests.apptest import chart, open_page
 from ui import compute
 from ui.i18n import LANGUAGES, catalog, text
-from ui.tables import plain_number
 
 STUDENT = ["x^2", "sin x / x", "1/(x+1)", "relu(x)", "|x - 1|", "e^(-x^2)", "x^3 - 3x", "sqrt x"]
 HOSTILE = [
@@ -41,7 +41,7 @@ TEXTS = {  # text box key → what gets typed into it
     "ys": ["1, 3, 5, 7", "1,21,41,61", "1,201,401,601", "5", "", "1,2", "(((", "0,0,0", "-1e9,0"],
     **{f"answer-{k}": ANSWERS for k in ("derivative", "limit", "critical")},  # practice
 }
-SELECT = {"zoom": compute.ZOOMS, "h": compute.H_VALUES}  # select sliders: their options
+SELECT = {"h": mc.H_STEPS}  # select sliders: their options (limits: its chart's own slider)
 NUMBERS = [0.0, 1.0, -1.0, 3.0, 10.0, 1e-5, -0.5, 1e6, -1e6]  # number inputs, within their range
 HANGUL = re.compile("[가-힣]")
 
@@ -195,38 +195,36 @@ del _page, _name, _machine, _case  # so pytest collects each page's case once
 # Regression tests: one per crash the sequences found.
 
 
-def verdicts(at) -> list[str]:
-    """The verdict boxes of /gradient-descent (success, warning or error)."""
-    boxes = [*at.success, *at.info, *at.warning, *at.error]
-    return [e.value for e in boxes if "2ηx²" in e.value and not e.value.startswith("**η")]
+def descent_title(at) -> str:
+    """What /gradient-descent's chart says of the η it opens on (its title: verdict, numbers)."""
+    return chart(at)["layout"]["title"]["text"]
 
 
 @pytest.mark.parametrize(
-    ("lang", "note"), [("en", "**η moved:**"), ("ko", "**η를 조정했습니다:**")]
+    ("lang", "note"), [("en", "**η from the link:**"), ("ko", "**링크의 η:**")]
 )
-def test_descent_eta_past_new_end_moves_with_note(lang, note):
-    # x = 3 then x = 10: the η slider's end 1.5/x² falls to 0.015, below η = 0.05. η is
-    # rescaled so that ηx² stays 0.05·9 = 0.45 (η = 0.0045): the same factor |1 − 2ηx²| = 0.1
-    # per step, so the verdict the student saw stays (at the end, 0.015, it would diverge)
-    at = open_page("gradient-descent", lang=lang)
+def test_descent_linked_eta_past_new_range_opens_on_default_with_note(lang, note):
+    # η = 0.05 from a link, x = 3 then x = 10: the chart's η range 0 … 1.5/x² ends at 0.015,
+    # below 0.05, so the chart opens on the default min(0.05, 1/(4x²)) = 0.0025 and says why
+    at = open_page("gradient-descent", lang=lang, lr="0.05")
     at.number_input(key="x").set_value(3.0).run()
-    before = verdicts(at)
+    assert descent_title(at).startswith(
+        text(lang, "descent.frame", verdict=text(lang, "descent.word.converges"), lr="0.05")
+    )
     at.number_input(key="x").set_value(10.0).run()
     assert_answers_in_its_language(at)
-    assert at.slider(key="lr").value == pytest.approx(0.0045, rel=1e-12)
-    assert at.slider(key="lr").max == 0.015
     (moved,) = [m.value for m in at.info if m.value.startswith(note)]
-    assert "0.05" in moved and "0.015" in moved and "0.0045" in moved and "0.45" in moved
-    assert verdicts(at) == before == [text(lang, "descent.verdict.converges", factor="0.1")]
+    assert "0.05" in moved and "0.015" in moved and "0.0025" in moved
+    assert descent_title(at).startswith(text(lang, "descent.word.converges") + ": η = 0.0025")
     at.slider(key="w0").set_value(1.0).run()  # said once: the next move shows no note
     assert not [m for m in at.info if m.value.startswith(note)]
 
 
 def test_descent_eta_still_valid_is_kept():
     at = open_page("gradient-descent", lang="en", x="3", lr="0.1")
-    at.number_input(key="x").set_value(2.0).run()  # the end grows to 0.375: η stays 0.1
+    at.number_input(key="x").set_value(2.0).run()  # the range grows to 0.375: η stays 0.1
     assert_answers_in_its_language(at)
-    assert at.slider(key="lr").value == 0.1 and not at.info
+    assert ": η = 0.1," in descent_title(at) and not at.info
 
 
 def test_descent_x_near_zero_or_huge():
@@ -235,26 +233,30 @@ def test_descent_x_near_zero_or_huge():
     assert_answers_in_its_language(at)
     assert at.info[0].value.startswith("**x가 0에 너무 가깝습니다:**")
     assert at.number_input(key="x").value == 1e-200  # the student's value stays in the box
-    assert "= 1 < 1" not in at.info[1].value  # |1 − 2ηx²| = 0.9999999, not rounded to 1
+    assert "= 0.9999999<br>" in descent_title(at)  # |1 − 2ηx²|, not rounded to 1
     at = open_page("gradient-descent", lang="en", x="1e300")  # x² overflowed: out of range
     assert_answers_in_its_language(at)
     assert "the page uses 100" in at.warning[0].value  # said in en, not Streamlit's words
 
 
 @pytest.mark.parametrize(
-    ("lang", "note"), [("en", "**η moved:**"), ("ko", "**η를 조정했습니다:**")]
+    ("lang", "note"), [("en", "**η from the link:**"), ("ko", "**링크의 η:**")]
 )
 def test_backprop_eta_past_new_end_moves_with_note(lang, note):
-    at = open_page("backprop", lang=lang, xs="0,10,20,30", ys="1,21,41,61")
+    # η = 0.00257 in the address (the chart's η slider writes it there), then data 10× wider:
+    # λ_max × 100, so the chart's range ends 100× lower, at 1.5 · 2/λ_max = 4.29 × 10⁻⁵; the
+    # chart opens on the default 0.9 · 2/λ_max = 2.57 × 10⁻⁵ and says why, once
+    at = open_page("backprop", lang=lang, xs="0,10,20,30", ys="1,21,41,61", lr="0.00257")
     at.text_input(key="xs").input("0,100,200,300")
-    at.text_input(key="ys").input("1,201,401,601").run()  # λ_max × 100: the end falls 100×
+    at.text_input(key="ys").input("1,201,401,601").run()
     assert_answers_in_its_language(at)
-    # η rescaled by the change in 2/λ_max: ηλ_max, and so the run's behaviour, stays
-    lr = at.slider(key="lr")
-    assert lr.max == 4.29e-05 and 0 < lr.value < lr.max
     (moved,) = [m.value for m in at.info if m.value.startswith(note)]
-    assert "(0.00257)" in moved or "η = 0.00257" in moved  # the student's η, and where it went
-    assert "4.29 × 10⁻⁵" in moved and plain_number(lr.value) in moved
+    assert "η = 0.00257" in moved and "4.29 × 10⁻⁵" in moved and "η = 2.57 × 10⁻⁵" in moved
+    slider = next(s for s in chart(at)["layout"]["sliders"] if s.get("name") == "lr")
+    assert slider["steps"][slider["active"]]["value"] == "2.57e-05"
+    assert chart(at)["layout"]["title"]["text"].split("<br>")[0].count("η = 2.57 × 10⁻⁵") == 1
+    at.slider(key="w0").set_value(1.0).run()  # said once: the next move shows no note
+    assert not [m for m in at.info if m.value.startswith(note)]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -262,7 +264,7 @@ def test_unexpected_error_is_translated_and_logged(lang, monkeypatch, caplog):
     def broken(f: str, a: str):
         raise RuntimeError("a bug in the analysis")
 
-    monkeypatch.setattr(compute, "limit_view", broken)
+    monkeypatch.setattr(compute, "limits", broken)
     with caplog.at_level(logging.ERROR, logger="ui.inputs"):
         at = open_page("limits", lang=lang, f="sin x / x", a="0")
     assert_answers_in_its_language(at)
@@ -282,13 +284,10 @@ def test_derivatives_where_f_has_no_value(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_descent_tiny_eta_is_slow_not_stuck(lang):
-    # found by a fresh pair of eyes: x = 0.0001 (computed with 0.001), 100, then 0.001 rescales
-    # η to 5·10⁻¹²: |1 − 2ηx²| = 1 − 10⁻¹⁷ is 1 in floats, which read as "bounces for ever"
-    at = open_page("gradient-descent", lang=lang)
-    for x in (0.0001, 100.0, 0.001):
-        at.number_input(key="x").set_value(x).run()
-        assert_answers_in_its_language(at)
-    assert at.slider(key="lr").value < 1e-10
-    (shown,) = verdicts(at)
-    assert shown.startswith(text(lang, "descent.verdict.slow", factor="")[:12])
-    assert "1 − " in shown and "< 1" in shown  # 1 − 10⁻¹⁷ written out, not "1 < 1"
+    # found by a fresh pair of eyes: at x = 0.001 an η of 5·10⁻¹² makes |1 − 2ηx²| = 1 − 10⁻¹⁷,
+    # which is 1 in floats and read as "bounces for ever"; it is slow, and said as 1 − 10⁻¹⁷
+    at = open_page("gradient-descent", lang=lang, x="0.001", lr="5e-12")
+    assert_answers_in_its_language(at)
+    shown = descent_title(at)
+    assert shown.startswith(text(lang, "descent.word.slow") + ": η = ")
+    assert "1 − 10⁻¹⁷" in shown

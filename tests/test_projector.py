@@ -120,11 +120,13 @@ def test_chart_text_meets_wcag_aa_contrast():
 
 
 def test_the_descent_chart_has_a_step_slider():
-    """One slider step per frame (frame k: the first k iterates, k − 1 steps), the last chosen."""
+    """One slider step per step frame (frame k: the iterates w₀ … w_k), the last chosen; the
+    second slider is η's (its own frames)."""
     figure = chart(open_page("gradient-descent", lang="ko"))
-    (slider,) = figure["layout"]["sliders"]
-    assert [s["args"][0] for s in slider["steps"]] == [[f["name"]] for f in figure["frames"]]
-    assert slider["steps"][0]["label"] == "0" and slider["active"] == len(figure["frames"]) - 1
+    slider, _eta = figure["layout"]["sliders"]
+    steps = [[f["name"]] for f in figure["frames"] if f["name"].startswith("step")]
+    assert [s["args"][0] for s in slider["steps"]] == steps
+    assert slider["steps"][0]["label"] == "0" and slider["active"] == len(steps) - 1
     assert slider["currentvalue"]["prefix"].strip() == catalog("ko")["fig.iteration"]
 
 
@@ -138,3 +140,15 @@ def test_keyboard_script_once_per_run_in_the_page_language():
         assert "__NAMES__" not in scripts[0].body
     styles = " ".join(h.proto.body for h in at.get("html"))
     assert ".st-key-plotly-keys" in styles and "display: none" in styles
+
+
+def test_keyboard_script_has_no_less_than_sign_inside():
+    """The script is sent as one <script> element in Streamlit's HTML: a "<" in it (a regular
+    expression for <br> once) stopped the whole script in the browser — no keys, no address
+    kept, no titles on fast frames — while every AppTest passed."""
+    from ui.keyboard import SCRIPT, script
+
+    assert "<" not in SCRIPT
+    body = script("ko")
+    assert body.startswith("<script>") and body.endswith("</script>")
+    assert "<" not in body[len("<script>") : -len("</script>")]

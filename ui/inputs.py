@@ -240,3 +240,20 @@ def slider_default(key: str, default: float) -> float | None:
     """``default``, or ``None`` when the page has set the slider's value itself (Streamlit warns
     when a widget gets both)."""
     return None if key in st.session_state else default
+
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def linked_value(name: str, keys: tuple, default):
+    """The value of a link's ``?<name>=`` when it is one of ``keys`` (the frames of a chart's own
+    slider: h, zoom, reach), else ``default``. A reach may be written as the old slider wrote it,
+    ``10²``."""
+    given = st.query_params.get(name, "")
+    if given.startswith("10") and given[2:] and not given[2:].isascii():
+        given = given[2:].translate(SUPERSCRIPTS)
+    try:
+        value = float(given)
+    except ValueError:
+        return default
+    return next((key for key in keys if key == value), default)

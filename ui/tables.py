@@ -12,6 +12,9 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import mpmath
+import sympy as sp
+
+from mathcore.printing import latex
 
 HUGE_EXPONENT = 10**12  # 10^(1.167 × 10⁴³) rather than a 44-digit superscript exponent
 
@@ -156,3 +159,20 @@ def _scientific(value, digits: int) -> tuple[str, int | mpmath.mpf | None]:
 
 
 _SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def exact_tex(value: sp.Expr) -> str:
+    """Exact LaTeX, with a decimal when it is not a plain fraction: cos 1 + 2 sin 1 ≈ 2.223."""
+    if value.is_Rational:
+        return latex(value)
+    return rf"{latex(value)} \approx {tex_number(float(value))}"
+
+
+def line_tex(slope: sp.Expr, intercept: sp.Expr) -> str:
+    """y = mx + b, exact for rational coefficients, else to 4 significant digits."""
+    x = sp.Symbol("x", real=True)
+    if slope.is_Rational and intercept.is_Rational:
+        return latex(slope * x + intercept)
+    m, b = (float(v) for v in (slope, intercept))  # a whole number reads 1, not 1.0
+    m, b = (int(v) if v == int(v) else sp.Float(v, 4) for v in (m, b))
+    return latex(m * x + b)

@@ -9,7 +9,12 @@ from tests.e2e.conftest import IDLE
 from ui.i18n import text
 
 CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
-PATH_LENGTH = "() => document.querySelectorAll('.js-plotly-plot')[0]._fullData[2].x.length"
+# the path's dots shown: the step frames hide the later ones (marker opacity 0), for every η
+PATH_LENGTH = """() => {
+  const data = document.querySelectorAll('.js-plotly-plot')[0]._fullData;
+  const dots = data.find((t) => t.marker && Array.isArray(t.marker.opacity) && t.x.length > 2);
+  return dots.marker.opacity.filter((o) => o > 0).length;
+}"""
 
 
 def press(page, lang: str, key: str) -> None:

@@ -17,7 +17,12 @@ FOCUSED = """() => {
           ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2};
 }"""
 TITLE = "() => document.querySelector('.js-plotly-plot .gtitle').textContent"  # the secant's h
-STEPS_DRAWN = "() => document.querySelector('.js-plotly-plot')._fullData[2].x.length"
+# the iterates shown: the step frames hide the later ones (marker opacity 0), for every η
+STEPS_DRAWN = """() => {
+  const data = document.querySelector('.js-plotly-plot')._fullData;
+  const iterates = data.find((t) => t.marker && Array.isArray(t.marker.opacity));
+  return iterates.marker.opacity.filter((o) => o > 0).length;
+}"""
 
 
 def open_page(page, url: str) -> None:

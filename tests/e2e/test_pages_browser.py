@@ -54,7 +54,8 @@ def test_the_charts_own_h_slider_moves_the_secant(server, page):
     assert before and before != "null" and "h = 1" in first_title
     # no second (Streamlit) h control: the one slider is the chart's own (ui/plotly_keys.js)
     assert page.locator('[data-testid="stSlider"]').count() == 0
-    assert page.locator(f"{CHART} [role=slider]").count() == 1
+    assert page.locator(CHART).first.locator("[role=slider]").count() == 1  # (the f′ chart
+    # below has its own: the tangent explorer's x)
     page.locator(".updatemenu-button").first.click()  # ▶
     page.wait_for_function(f"({title})().includes('h = 10⁻⁶')", timeout=20_000)  # not 1e-06
     assert page.evaluate(secant) != before

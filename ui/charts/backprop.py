@@ -1,93 +1,191 @@
 """Figures of the backpropagation lab: the loss surface of a line (contours with the descent path
-and the step arrow, a 3-D surface) and one neuron's computation graph."""
+and the step arrow for every η, η and the step chosen in the browser; a 3-D surface) and one
+neuron's computation graph."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.figures import COLORS, figure, on_screen, play_buttons
+from mathcore.backprop import level_curves
+from ui.charts.kit import COLORS, figure, frame_slider, play_buttons
 from ui.tables import plain_number
 
 CONTOUR_SCALE = [[0.0, "#f7fbff"], [0.5, "#9ecae1"], [1.0, "#2171b5"]]
-CONTOUR_LINES = [[0.0, "#9ecae1"], [1.0, "#08306b"]]
+CONTOUR_LINE = "#6a9ec5"  # L's level curves
 FORWARD, KNOWN = "#cfe6f5", "#fbd9a6"  # node fill: value computed; gradient known too
-MAX_FRAMES = 26  # Play shows every step up to 25 steps, evenly spaced steps beyond (lighter)
+MAX_FRAMES = 26  # Play shows every step up to 25 steps, evenly spaced steps beyond
 
 
-def contour_figure(path, grid, best, lr: float, labels: dict[str, str], present: bool):
-    """Contours of L(w, b), the least-loss point, the descent path and, at the current point, the
-    step −η∇L as an arrow. Play (or the step slider) walks the path in the browser, through at
-    most ``MAX_FRAMES`` steps."""
-    gw, gb, z = grid
-    shown = on_screen(path.points)
-    points, gradients = path.points[shown], path.gradients[shown]
-    heads = points - lr * gradients
+def contour_figure(
+    surface, sweep, lr: float, labels: dict[str, str], captions: dict[float, str], present: bool
+) -> go.Figure:
+    """Contours of L(w, b), the least loss and the descent, from a ``mathcore.SurfaceAnalysis``
+    and a ``mathcore.SurfaceSweep``.
 
-    def upto(k: int) -> list[dict]:
+    Two controls under the chart, both in the browser with no server round trip:
+
+    * the η slider, one frame per η of ``sweep.learning_rates`` (named ``lr0``, ``lr1``, …): that
+      η's path (the iterates, drawn up to the first beyond ±10³), the step −η∇L at each framed
+      step, the axes that show the path and the least loss, and as the title ``captions[η]``
+      (its verdict and where it ends), so the numbers shown and the path drawn cannot disagree;
+    * the step slider and ▶, one frame per step k of at most ``MAX_FRAMES`` (``step0``, …): the
+      iterates up to k shown and the step −η∇L at k, the rest hidden (their markers' opacity
+      0) — the same for every η, so it keeps its place while η moves. The path's line stays
+      whole (lighter: a line cannot be hidden piece by piece), so each η's route shows at once.
+
+    L's level curves are spaced evenly in log(L − L_min) (``mathcore.SurfaceSweep.levels``), so
+    a window 7 wide (a converging run) and one 2000 wide (a diverging run) show as many.
+    The chart opens on ``lr`` (one of the sweep's η) with every step shown.
+    """
+    rates = sweep.learning_rates
+    last = sweep.steps
+    framed = sorted({int(k) for k in np.linspace(0, last, min(last + 1, MAX_FRAMES)).round()})
+    start = sweep.index(lr)
+
+    def run(i: int) -> list[dict]:
+        path, k = sweep.paths[i], sweep.shown[i]
+        points = path.points[:k]
         return [
-            {
-                "type": "scatter",
-                "x": points[: k + 1, 0],
-                "y": points[: k + 1, 1],
-                "mode": "lines+markers",
-                "name": labels["path"],
-                "line": {"color": COLORS["right"], "width": 2},
-                "marker": {"color": COLORS["right"], "size": 7},
-            },
-            {
-                "type": "scatter",
-                "x": [points[k, 0], heads[k, 0]],
-                "y": [points[k, 1], heads[k, 1]],
-                "mode": "lines+markers",
-                "name": labels["arrow"],
-                "line": {"color": COLORS["tangent"], "width": 3},
-                "marker": {
-                    "color": COLORS["tangent"],
-                    "size": [9, 16],
-                    "symbol": ["circle", "arrow"],
-                    "angleref": "previous",
-                },
-            },
+            {"type": "scatter", "x": points[:, 0], "y": points[:, 1]},
+            {"type": "scatter", **_arrows(path, k, framed)},
         ]
 
-    last = len(points) - 1
-    shown_steps = sorted({int(k) for k in np.linspace(0, last, min(last + 1, MAX_FRAMES)).round()})
+    def layout(i: int) -> dict:
+        w_lo, w_hi, b_lo, b_hi = sweep.windows[i]
+        return {
+            "title": _title(captions[rates[i]]),
+            "xaxis": {"range": [w_lo, w_hi]},
+            "yaxis": {"range": [b_lo, b_hi]},
+        }
+
+    def shown(s: int) -> list[dict]:
+        upto = [int(j <= framed[s]) for j in range(last + 1)]  # 0/1: shorter than floats
+        arrow = [int(j // ARROW_POINTS == s) for j in range(len(framed) * ARROW_POINTS)]
+        return [{"type": "scatter", "marker": {"opacity": o}} for o in (upto, arrow)]
+
+    hover = f"{labels['step']} %{{customdata}}<br>w = %{{x}}<br>b = %{{y}}<extra></extra>"
+
+    opening = run(start)
     traces = [
+        _contours(surface, sweep),
+        _least_loss(surface.least, _far(sweep)[:2], labels),
         {
-            "type": "contour",
-            "x": gw,
-            "y": gb,
-            "z": np.sqrt(z),  # the same level curves as L, spaced evenly out from the minimum
-            "ncontours": 24,
-            "colorscale": CONTOUR_LINES,
-            "showscale": False,
-            "contours": {"coloring": "lines"},  # a filled heatmap redraws ~3× slower
-            "line": {"width": 1.2},
-            "hoverinfo": "skip",
+            **opening[0],
+            "mode": "lines+markers",
+            "name": labels["path"],
+            "line": {"color": PATH_LINE, "width": 2},  # the whole route, lighter
+            "customdata": np.arange(last + 1),
+            "hovertemplate": hover,
+            "marker": {"color": COLORS["right"], "size": 7, "opacity": [1] * (last + 1)},
         },
-        _least_loss(best, gw, labels),
-        *upto(last),
+        {
+            **opening[1],
+            "mode": "markers",
+            "name": labels["arrow"],
+            "hoverinfo": "skip",
+            "marker": {
+                "color": COLORS["tangent"],
+                "size": [9, 4, 4, 4, 16] * len(framed),
+                "symbol": ["circle", "circle", "circle", "circle", "arrow"] * len(framed),
+                "angleref": "previous",
+                "opacity": shown(len(framed) - 1)[1]["marker"]["opacity"],
+            },
+        },
     ]
-    frames = [{"data": upto(k), "traces": [2, 3], "name": str(k)} for k in shown_steps]
-    slider = {
-        "x": 0.16,
-        "y": -0.1,
-        "len": 0.84,
-        "currentvalue": {"prefix": f"{labels['step']} "},
-        "active": len(shown_steps) - 1,
-        "steps": [
-            {"label": str(k), "method": "animate", "args": [[str(k)], {"mode": "immediate"}]}
-            for k in shown_steps
-        ],
+    eta_names = [f"lr{i}" for i in range(len(rates))]
+    step_names = [f"step{k}" for k in framed]
+    frames = [
+        {"name": name, "data": run(i), "traces": [2, 3], "layout": layout(i)}
+        for i, name in enumerate(eta_names)
+    ] + [{"name": name, "data": shown(s), "traces": [2, 3]} for s, name in enumerate(step_names)]
+    play = play_buttons(300, y=-0.12)
+    play["buttons"][0]["args"][0] = step_names  # ▶ plays the steps, never sweeps through η
+    step_slider = frame_slider(
+        step_names, [str(k) for k in framed], len(framed) - 1, f"{labels['step']} "
+    )
+    eta_slider = frame_slider(
+        eta_names,
+        [plain_number(r, 6) for r in rates],
+        start,
+        "η = ",
+        param="lr",  # a link copied after moving η opens on that η
+        values=[repr(float(r)) for r in rates],
+    )
+    opened = layout(start)
+    fig = figure(
+        traces,
+        "w",
+        "b",
+        present,
+        height=600,
+        layout={
+            "title": opened["title"],
+            "margin": {"t": 140 if present else 100, "b": 40},  # a title of up to 3 lines
+            "modebar": {"orientation": "v"},
+            "updatemenus": [play],
+            "sliders": [
+                step_slider | {"x": 0.12, "y": -0.12, "len": 0.88},
+                eta_slider | {"x": 0.04, "y": -0.3, "len": 0.96},
+            ],
+            "xaxis": opened["xaxis"],
+            "yaxis": opened["yaxis"],
+        },
+    )
+    fig.frames = frames  # after ``figure``: it keeps only x and y of a frame's traces
+    return fig
+
+
+PATH_LINE = "rgba(213, 94, 0, 0.45)"  # COLORS["right"], lighter: the line under the iterates
+ARROW_POINTS = 5  # the step −η∇L: a dot at the iterate, three small dots, the arrowhead
+
+
+def _arrows(path, shown: int, framed: list[int]) -> dict:
+    """The step −η∇L at each framed step k, as ``ARROW_POINTS`` markers from the iterate to
+    the head (NaN where the run stopped or left the drawn window before step k)."""
+    t = np.linspace(0.0, 1.0, ARROW_POINTS)[:, None]
+    xs, ys = [], []
+    for k in framed:
+        if k < shown:
+            p, g = path.points[k], path.gradients[k]
+            dots = p + t * (-path.learning_rate * g)
+        else:
+            dots = np.full((ARROW_POINTS, 2), np.nan)
+        xs.append(dots[:, 0])
+        ys.append(dots[:, 1])
+    return {"x": np.concatenate(xs).astype(np.float32), "y": np.concatenate(ys).astype(np.float32)}
+
+
+def _contours(surface, sweep) -> dict:
+    """L's level curves (``sweep.levels``, exact ellipses or lines) as one line trace: a
+    scatter, so the frames' redraws keep it (a frame shown without a full redraw re-plots only
+    the scatter traces and drops a contour trace's layer)."""
+    w_lo, w_hi, b_lo, b_hi = _far(sweep)
+    reach = math.hypot(w_hi - w_lo, b_hi - b_lo)  # a valley floor's lines cross every window
+    curves = level_curves(surface, sweep.levels, reach).astype(np.float32)  # half the bytes
+    return {
+        "type": "scatter",
+        "x": curves[:, 0],
+        "y": curves[:, 1],
+        "mode": "lines",
+        "line": {"color": CONTOUR_LINE, "width": 1.2},
+        "connectgaps": False,
+        "hoverinfo": "skip",
+        "showlegend": False,
     }
-    layout = {
-        "updatemenus": [play_buttons(300, y=-0.1)],
-        "sliders": [slider],
-        "xaxis": {"range": [gw[0], gw[-1]]},
-        "yaxis": {"range": [gb[0], gb[-1]]},
-    }
-    return figure(traces, "w", "b", present, height=500, layout=layout, frames=frames)
+
+
+def _far(sweep) -> tuple[float, float, float, float]:
+    """(w low, w high, b low, b high) that holds every η's window."""
+    low, high = np.min(sweep.windows, axis=0), np.max(sweep.windows, axis=0)
+    return float(low[0]), float(high[1]), float(low[2]), float(high[3])
+
+
+def _title(caption: str) -> dict:
+    """A frame's title: bold in every frame (a frame's title replaces the theme's weight too)."""
+    return {"text": caption, "font": {"weight": "bold"}, "x": 0.01, "xanchor": "left", "y": 0.98}
 
 
 def _least_loss(best, gw, labels: dict[str, str], solid: bool = False) -> dict:
@@ -115,10 +213,11 @@ def _least_loss(best, gw, labels: dict[str, str], solid: bool = False) -> dict:
     return trace
 
 
-def surface_figure(path, grid, best, labels: dict[str, str], present: bool) -> go.Figure:
-    """L(w, b) as a 3-D surface with the descent path on it."""
-    gw, gb, z = grid
-    shown = on_screen(path.points)
+def surface_figure(surface, descent, labels: dict[str, str], present: bool) -> go.Figure:
+    """L(w, b) as a 3-D surface with the descent path on it (the same records as
+    :func:`contour_figure`)."""
+    grid, path, shown = descent.surface, descent.path, descent.drawn
+    gw, gb, z = grid.w, grid.b, grid.loss
     traces = [
         {
             "type": "surface",
@@ -140,7 +239,7 @@ def surface_figure(path, grid, best, labels: dict[str, str], present: bool) -> g
             "line": {"color": COLORS["right"], "width": 5},
             "marker": {"color": COLORS["right"], "size": 3},
         },
-        _least_loss(best, gw, labels, solid=True),
+        _least_loss(surface.least, gw, labels, solid=True),
     ]
     layout = {
         "scene": {  # 3-D axes do not inherit figure()'s: powers of ten, never SI letters

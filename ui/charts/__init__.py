@@ -1,0 +1,1 @@
+"""One chart module per topic, on a small plotting kit (kit.py)."""

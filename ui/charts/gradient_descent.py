@@ -1,0 +1,182 @@
+"""The /gradient-descent chart: L(w) with the descent's iterates for every η, and the loss per
+iteration; η and the step are the chart's own sliders, run in the browser (Plotly frames)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ui.charts.kit import AXIS, COLORS, MOVE, curve, figure, frame_slider, play_buttons, y_range
+from ui.tables import plain_number
+
+IMMEDIATE = MOVE  # a step shows its frame at once (ui.charts.kit.MOVE)
+
+
+def descent_figure(
+    analysis,
+    lr: float,
+    labels: dict[str, str],
+    captions: dict[float, str],
+    log: bool,
+    present: bool,
+) -> go.Figure:
+    """Two panels, from a ``mathcore.DescentAnalysis``: L(w) with the iterates w₀, w₁, … as
+    points, and the loss against the iteration (optionally on a log scale).
+
+    Two controls under the chart, both in the browser with no server round trip:
+
+    * the η slider, one frame per η of ``analysis.learning_rates`` (named ``lr0``, ``lr1``, …):
+      the iterates of that η's run, the axes that show them, and as the title ``captions[η]``
+      (its verdict and final loss), so the numbers shown and the points drawn cannot disagree;
+    * the step slider and ▶, one frame per step k (``step0`` … ``stepN``): the first k + 1
+      iterates shown, the rest hidden (their markers' opacity 0) — the same for every η, so it
+      keeps its place while η moves.
+
+    The chart opens on ``lr`` (one of the grid's η) with every step shown.
+    """
+    rates, steps = analysis.learning_rates, analysis.steps
+    iterations = np.arange(steps + 1)
+
+    def run(i: int) -> list[dict]:
+        t = analysis.trajectories[i]
+        ws, losses = t.points[:, 0], t.losses
+        return [
+            {"type": "scatter", "x": ws, "y": losses},
+            {"type": "scatter", "x": iterations[: len(losses)], "y": losses},
+        ]
+
+    def layout(i: int) -> dict:
+        t, (lo, hi) = analysis.trajectories[i], analysis.windows[i]
+        xs, ys = analysis.curve.x, analysis.curve.y
+        inside = ys[(xs >= lo) & (xs <= hi)]
+        finite = t.losses[np.isfinite(t.losses)]
+        return {
+            "title": _title(captions[rates[i]]),
+            "xaxis": {"range": [lo, hi]},
+            "yaxis": {"range": y_range(inside, extra=[0.0, float(finite.max(initial=0.0))])},
+            "yaxis2": {"range": _iteration_range(finite, log)},
+        }
+
+    def shown(k: int) -> list[dict]:
+        opacity = [int(j <= k) for j in iterations]  # 0/1 as a list: shorter than 8-byte floats
+        return [{"type": "scatter", "marker": {"opacity": opacity}}] * 2
+
+    start = rates.index(lr)
+    hover = f"{labels['iteration']} %{{customdata}}<br>w = %{{x}}<br>L = %{{y}}<extra></extra>"
+    opening = run(start)
+    traces = [
+        curve(analysis.curve.x, analysis.curve.y, labels["loss"]),
+        {
+            **opening[0],
+            "mode": "markers",
+            "name": labels["steps"],
+            "customdata": iterations,
+            "hovertemplate": hover,
+            "marker": {"color": COLORS["right"], "size": 9, "opacity": [1] * (steps + 1)},
+        },
+        {
+            **opening[1],
+            "mode": "markers",
+            "name": labels["iteration_loss"],
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "marker": {"color": COLORS["left"], "size": 6, "opacity": [1] * (steps + 1)},
+        },
+    ]
+    eta_names = [f"lr{i}" for i in range(len(rates))]
+    step_names = [f"step{k}" for k in range(steps + 1)]
+    frames = [
+        {"name": name, "data": run(i), "traces": [1, 2], "layout": layout(i)}
+        for i, name in enumerate(eta_names)
+    ] + [{"name": name, "data": shown(k), "traces": [1, 2]} for k, name in enumerate(step_names)]
+    play = play_buttons(250, y=-0.2)
+    play["buttons"][0]["args"][0] = step_names  # ▶ plays the steps, never sweeps through η
+    opened = layout(start)
+    fig = figure(
+        traces,
+        "w",
+        "L(w)",
+        present,
+        height=560,
+        layout={
+            "title": opened["title"],
+            "margin": {"t": 110 if present else 80, "b": 40},
+            "modebar": {"orientation": "v"},
+            "updatemenus": [play],
+            "sliders": [
+                _slider(
+                    [f"{labels['iteration']} "],
+                    [str(k) for k in iterations],
+                    step_names,
+                    steps,
+                    -0.2,
+                ),
+                _slider(
+                    ["η = "],
+                    [plain_number(r, 6) for r in rates],
+                    eta_names,
+                    start,
+                    -0.42,
+                    0.04,
+                    param="lr",  # a link copied after moving η opens on that η
+                    values=[repr(float(r)) for r in rates],
+                ),
+            ],
+            "xaxis": {"domain": [0.0, 0.56], "range": opened["xaxis"]["range"]},
+            "yaxis": opened["yaxis"],
+            "xaxis2": {
+                **AXIS,
+                "domain": [0.68, 1.0],
+                "anchor": "y2",
+                "range": [-0.5, steps + 0.5],
+                "title": {"text": labels["iteration"]},
+            },
+            "yaxis2": {
+                **AXIS,
+                "anchor": "x2",
+                "type": "log" if log else "linear",
+                "range": opened["yaxis2"]["range"],
+                "title": {"text": "L"},
+            },
+        },
+    )
+    fig.frames = frames  # after ``figure``: it keeps only x and y of a frame's traces
+    return fig
+
+
+def _title(caption: str) -> dict:
+    """A frame's title: bold in every frame (a frame's title replaces the theme's weight too)."""
+    return {"text": caption, "font": {"weight": "bold"}, "x": 0.01, "xanchor": "left", "y": 0.98}
+
+
+def _iteration_range(losses: np.ndarray, log: bool) -> list[float]:
+    """The loss axis of the iteration panel: every finite loss of the run (a log axis in
+    decades: only the positive losses, 0 cannot be drawn there)."""
+    if log:
+        positive = losses[losses > 0]
+        if not len(positive):
+            return [-1.0, 1.0]
+        low, high = math.log10(positive.min()), math.log10(positive.max())
+        return [low - 0.3, high + 0.3]
+    high = float(losses.max(initial=0.0))
+    low = float(losses.min(initial=0.0))
+    pad = max(high - low, 1e-6) * 0.08
+    return [min(low, 0.0) - pad, high + pad]
+
+
+def _slider(
+    prefix: list[str],
+    labels: list[str],
+    names: list[str],
+    active: int,
+    y: float,
+    x: float = 0.12,
+    param: str | None = None,
+    values: list[str] | None = None,
+) -> dict:
+    """A frame slider under the chart: one step per frame of ``names``; with ``param`` it keeps
+    that query parameter in the address (``ui.charts.kit.frame_slider``)."""
+    slider = frame_slider(names, labels, active, prefix[0], param, values)
+    return slider | {"x": x, "y": y, "len": 1.0 - x}
