@@ -23,4 +23,9 @@ def home() -> None:
     function_box(lang, "x^2 - 4x + 3")
 
 
-home()
+if __name__ == "__main__":  # Streamlit runs this file as __main__ for every visitor
+    home()
+else:  # `streamlit run streamlit_app.py` imports it to find the server: start the pool with it
+    from ui.server import lifespan
+
+    app = st.App(__file__, lifespan=lifespan)
