@@ -15,15 +15,17 @@ from mathcore import bounded
 from ui import compute
 
 CASES = [
-    ("extrema", "max(cbrt(x), cos x)", lambda: compute.extrema_view("max(cbrt(x), cos x)", None)),
-    ("extrema", "x^2 sin x", lambda: compute.extrema_view("x^2 sin x", None)),
+    ("extrema", "max(cbrt(x), cos x)", lambda: compute.extrema("max(cbrt(x), cos x)", None)),
+    ("extrema", "x^2 sin x", lambda: compute.extrema("x^2 sin x", None)),
     ("derivatives", "{x != 0: sin(1/x), 0} at 0",
-     lambda: compute.derivative_view("{x != 0: sin(1/x), 0}", "0")),
-    ("derivatives", "x^(1/3) at 0", lambda: compute.derivative_view("x^(1/3)", "0")),
-    ("limits", "sin(1/x) at 0", lambda: compute.limit_view("sin(1/x)", "0")),
-    ("limits", "(1+1/x)^x at oo", lambda: compute.limit_view("(1+1/x)^x", "oo")),
+     lambda: compute.derivatives("{x != 0: sin(1/x), 0}", "0")),
+    ("derivatives", "x^(1/3) at 0", lambda: compute.derivatives("x^(1/3)", "0")),
+    ("limits", "sin(1/x) at 0", lambda: compute.limits("sin(1/x)", "0")),
+    ("limits", "(1+1/x)^x at oo", lambda: compute.limits("(1+1/x)^x", "oo")),
     ("continuity", "{x != 0: sin(1/x), 0} at 0",
-     lambda: compute.continuity_view("{x != 0: sin(1/x), 0}", "0")),
+     lambda: compute.continuity("{x != 0: sin(1/x), 0}", "0")),
+    ("backprop", "x = 0, 1, 2, 3 / y = 1, 3, 5, 7",
+     lambda: compute.surface("0, 1, 2, 3", "1, 3, 5, 7")),
 ]  # fmt: skip
 
 
@@ -45,9 +47,14 @@ def main(repeat: int = 3) -> None:
     for page, text, call in CASES:
         cpu, wall = [], []
         for _ in range(repeat):
-            for view in (compute.extrema_view, compute.derivative_view, compute.limit_view):
+            for view in (
+                compute.extrema,
+                compute.derivatives,
+                compute.limits,
+                compute.continuity,
+                compute.surface,
+            ):
                 view.clear()
-            compute.continuity_view.clear()
             _Recorded.made.clear()
             start = time.monotonic()
             call()

@@ -15,11 +15,17 @@ from playwright.sync_api import sync_playwright
 
 from tests.e2e.conftest import CHROMIUM_ARGS, IDLE, Server
 
-TOPICS = {  # page: lesson link (each has a slider)
-    "limits": "/limits?lang=en",
-    "derivatives": "/derivatives?f=x%5E2&a=1&lang=en",
-    "gradient-descent": "/gradient-descent?lang=en",
-    "backprop": "/backprop?lang=en",
+CHART_SLIDER = ".js-plotly-plot g.slider-group[role='slider']"  # in the browser: no rerun
+TOPICS = {  # name: (lesson link, the slider pressed: CSS and which of them)
+    "limits (zoom, in the browser)": ("/limits?lang=en", CHART_SLIDER, 0),
+    "derivatives (h, in the browser)": ("/derivatives?f=x%5E2&a=1&lang=en", CHART_SLIDER, 0),
+    "gradient descent (η, in the browser)": ("/gradient-descent?lang=en", CHART_SLIDER, 1),
+    "backprop (η, in the browser)": ("/backprop?lang=en", CHART_SLIDER, 1),
+    "backprop (momentum β, server)": (
+        "/backprop?lang=en",
+        "[data-testid='stSlider'] >> role=slider",
+        0,
+    ),
 }
 WATCH = """() => { window.__last = performance.now();
   new MutationObserver(() => { window.__last = performance.now(); })
@@ -48,10 +54,10 @@ def settled(page) -> float:
     return page.evaluate("window.__last")
 
 
-def press(page, key: str) -> float:
-    """Milliseconds from the key press to the last DOM change once the rerun settled."""
+def press(page, key: str, slider: tuple[str, int] = ("role=slider", 0)) -> float:
+    """Milliseconds from the key press to the last DOM change once the rerun (if any) settled."""
     page.bring_to_front()
-    page.get_by_role("slider").first.focus()
+    page.locator(slider[0]).nth(slider[1]).focus()
     start = page.evaluate("performance.now()")
     page.keyboard.press(key)
     return settled(page) - start
@@ -92,13 +98,13 @@ def main(presses: int = 16) -> None:
             print(f"{time.strftime('%Y-%m-%d')}, {presses} presses per page, A B A B …")
             print("| page | median ms | p90 ms | median / floor median |")
             print("| --- | ---: | ---: | ---: |")
-            for name, link in TOPICS.items():
+            for name, (link, *slider) in TOPICS.items():
                 a, b = open_tab(browser, floor.url), open_tab(browser, app.url + link)
                 times = {"floor": [], name: []}
                 for i in range(presses):
                     key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
                     times["floor"].append(press(a, key))
-                    times[name].append(press(b, key))
+                    times[name].append(press(b, key, tuple(slider)))
                 base, base90 = summary(times["floor"])
                 median, p90 = summary(times[name])
                 print(f"| floor (beside {name}) | {base:.0f} | {base90:.0f} | 1.00 |")
