@@ -790,8 +790,8 @@ def _data(values: Sequence[sp.Expr]) -> tuple[float, ...]:
     """The values as floats; ``out_of_range`` unless each is real, finite and within bounds."""
     out = []
     for value in values:
-        v = sp.sympify(value)
-        try:
+        try:  # numbers parse_numbers read (or plain ints and floats), never text: no sympify
+            v = value if isinstance(value, sp.Basic) else sp.Float(float(value))
             number = float(v) if v.is_number and v.is_extended_real else math.nan
         except (TypeError, ValueError, OverflowError):
             number = math.nan
