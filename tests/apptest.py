@@ -70,3 +70,15 @@ def _number(cell: str):
         return float(cell)
     except ValueError:
         return cell
+
+
+def eta_slider(figure) -> dict:
+    """The η slider of a descent chart (/gradient-descent, /backprop's contour)."""
+    (slider,) = [s for s in figure["layout"]["sliders"] if s["currentvalue"]["prefix"] == "η = "]
+    return slider
+
+
+def eta_frames(figure) -> dict[str, dict]:
+    """The η slider's frames by their label (η as the slider writes it)."""
+    frames = {f["name"]: f for f in figure["frames"]}
+    return {s["label"]: frames[s["args"][0][0]] for s in eta_slider(figure)["steps"]}

@@ -7,7 +7,7 @@ import pytest
 
 from mathcore import surface_analysis
 from mathcore.backprop import surface_rates
-from tests.apptest import chart, open_page, tables, trace, values
+from tests.apptest import chart, eta_frames, eta_slider, open_page, tables, trace, values
 
 
 def click(at, label: str):
@@ -18,17 +18,6 @@ def click(at, label: str):
 
 def markdown(at, start: str) -> str:
     return next(m.value for m in at.markdown if m.value.startswith(start))
-
-
-def eta_slider(figure) -> dict:
-    (slider,) = [s for s in figure["layout"]["sliders"] if s["currentvalue"]["prefix"] == "η = "]
-    return slider
-
-
-def eta_frames(figure) -> dict[str, dict]:
-    """The η slider's frames by their label (η as the slider writes it)."""
-    frames = {f["name"]: f for f in figure["frames"]}
-    return {s["label"]: frames[s["args"][0][0]] for s in eta_slider(figure)["steps"]}
 
 
 def title(at_or_figure, lr: str | None = None) -> str:

@@ -4,22 +4,11 @@ the browser), each η's verdict and the η threshold."""
 import pytest
 
 from mathcore import learning_rate_grid
-from tests.apptest import chart, open_page, tables, trace, values
+from tests.apptest import chart, eta_frames, eta_slider, open_page, tables, trace, values
 
 
 def threshold(at) -> str:
     return next(m.value for m in at.markdown if m.value.startswith("For this loss"))
-
-
-def eta_slider(figure) -> dict:
-    (slider,) = [s for s in figure["layout"]["sliders"] if s["currentvalue"]["prefix"] == "η = "]
-    return slider
-
-
-def eta_frames(figure) -> dict[str, dict]:
-    """The η slider's frames by their label (η as the slider writes it)."""
-    frames = {f["name"]: f for f in figure["frames"]}
-    return {s["label"]: frames[s["args"][0][0]] for s in eta_slider(figure)["steps"]}
 
 
 def title(figure, lr: str | None = None) -> str:

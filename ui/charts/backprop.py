@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathcore.backprop import level_curves
-from ui.charts.kit import COLORS, figure, frame_slider, play_buttons
+from ui.charts.kit import COLORS, figure, frame_slider, step_play, sweep_frames
 from ui.tables import plain_number
 
 CONTOUR_SCALE = [[0.0, "#f7fbff"], [0.5, "#9ecae1"], [1.0, "#2171b5"]]
@@ -95,14 +95,8 @@ def contour_figure(
             },
         },
     ]
-    eta_names = [f"lr{i}" for i in range(len(rates))]
-    step_names = [f"step{k}" for k in framed]
-    frames = [
-        {"name": name, "data": run(i), "traces": [2, 3], "layout": layout(i)}
-        for i, name in enumerate(eta_names)
-    ] + [{"name": name, "data": shown(s), "traces": [2, 3]} for s, name in enumerate(step_names)]
-    play = play_buttons(300, y=-0.12)
-    play["buttons"][0]["args"][0] = step_names  # ▶ plays the steps, never sweeps through η
+    frames, eta_names, step_names = sweep_frames(len(rates), run, layout, framed, shown, [2, 3])
+    play = step_play(300, -0.12, step_names)
     step_slider = frame_slider(
         step_names, [str(k) for k in framed], len(framed) - 1, f"{labels['step']} "
     )

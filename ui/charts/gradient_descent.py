@@ -8,7 +8,17 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.charts.kit import AXIS, COLORS, MOVE, curve, figure, frame_slider, play_buttons, y_range
+from ui.charts.kit import (
+    AXIS,
+    COLORS,
+    MOVE,
+    curve,
+    figure,
+    frame_slider,
+    step_play,
+    sweep_frames,
+    y_range,
+)
 from ui.tables import plain_number
 
 IMMEDIATE = MOVE  # a step shows its frame at once (ui.charts.kit.MOVE)
@@ -85,14 +95,9 @@ def descent_figure(
             "marker": {"color": COLORS["left"], "size": 6, "opacity": [1] * (steps + 1)},
         },
     ]
-    eta_names = [f"lr{i}" for i in range(len(rates))]
-    step_names = [f"step{k}" for k in range(steps + 1)]
-    frames = [
-        {"name": name, "data": run(i), "traces": [1, 2], "layout": layout(i)}
-        for i, name in enumerate(eta_names)
-    ] + [{"name": name, "data": shown(k), "traces": [1, 2]} for k, name in enumerate(step_names)]
-    play = play_buttons(250, y=-0.2)
-    play["buttons"][0]["args"][0] = step_names  # ▶ plays the steps, never sweeps through η
+    every = list(range(steps + 1))
+    frames, eta_names, step_names = sweep_frames(len(rates), run, layout, every, shown, [1, 2])
+    play = step_play(250, -0.2, step_names)
     opened = layout(start)
     fig = figure(
         traces,

@@ -262,6 +262,29 @@ def frame_slider(
     }
 
 
+def sweep_frames(
+    rates: int, run, layout, steps: list[int], shown, traces: list[int]
+) -> tuple[list[dict], list[str], list[str]]:
+    """Frames of a descent chart with two sliders: one per η (``lr0``, ``lr1``, …: ``run(i)``,
+    ``layout(i)``) and one per step shown (``step0``, …: ``shown(index)``, which only hides the
+    later iterates, so the step keeps its place when η moves), on the same ``traces``. Returns
+    the frames and the names of the η frames and of the step frames."""
+    eta_names = [f"lr{i}" for i in range(rates)]
+    step_names = [f"step{k}" for k in steps]
+    frames = [
+        {"name": name, "data": run(i), "traces": traces, "layout": layout(i)}
+        for i, name in enumerate(eta_names)
+    ] + [{"name": name, "data": shown(i), "traces": traces} for i, name in enumerate(step_names)]
+    return frames, eta_names, step_names
+
+
+def step_play(frame_ms: int, y: float, step_names: list[str]) -> dict:
+    """▶ / ❚❚ that play the step frames only, never sweeping through η."""
+    play = play_buttons(frame_ms, y)
+    play["buttons"][0]["args"][0] = step_names
+    return play
+
+
 def y_range(*arrays: np.ndarray, extra: list[float] = ()) -> list[float]:
     """A y-range that shows the curve's shape: robust percentiles, so a pole does not flatten it."""
     values = np.concatenate([a[np.isfinite(a)] for a in arrays] + [np.array(extra, dtype=float)])
