@@ -36,7 +36,7 @@ import resource
 import threading
 import time
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing import popen_forkserver, spawn
 from typing import Any, TypeVar
 
@@ -61,6 +61,8 @@ PRELOAD = [
 _pool: pebble.ProcessPool | None = None
 _pool_lock = threading.Lock()
 _slots = threading.BoundedSemaphore(MAX_PENDING)
+_pending = 0  # calls admitted and not answered yet
+_last_answer = 0.0  # time.monotonic() when the last call was answered
 _started = threading.Event()
 STARTUP_TIMEOUT_S = 60.0
 
@@ -127,6 +129,9 @@ def _run_measured(
     """``fn``'s value; ``charge`` is told the CPU seconds it used (``cpu_s`` if stopped)."""
     if not _slots.acquire(timeout=cpu_s):
         raise ComputationBusy(f"more than {MAX_PENDING} computations are waiting")
+    global _pending, _last_answer
+    with _pool_lock:
+        _pending += 1
     try:
         future = _get_pool().schedule(
             _measured_call, args=(fn, cpu_s, args, kwargs), timeout=wall_s
@@ -154,6 +159,9 @@ def _run_measured(
             charge(cpu_s)
             raise ComputationTooLarge(f"the worker died (exit code {exc.exitcode})") from exc
     finally:
+        with _pool_lock:
+            _pending -= 1
+            _last_answer = time.monotonic()
         _slots.release()
 
 
@@ -228,6 +236,39 @@ def start_workers() -> None:
     if not _started.is_set():
         run_bounded(int, 0, timeout_s=STARTUP_TIMEOUT_S)
         _started.set()
+
+
+QUIET_S = 2.0  # warm the workers only after this long without any call (a page rendering)
+
+
+def warm_workers(
+    fn: Callable[..., Any], calls: Sequence[tuple], timeout_s: float = 3.0, quiet_s: float = QUIET_S
+) -> int:
+    """Run ``fn(*call)`` for each of ``calls`` in every worker (:data:`WORKERS` copies side by
+    side, one each while both are free), one call at a time and only once no call has waited,
+    run or been answered for ``quiet_s`` seconds: a visitor's analysis waits at most for one of
+    them, and a page that is being drawn (its browser and the server busy after its analysis)
+    has the processors. How many answered (a copy that failed is not counted).
+
+    The server runs it in the background once the pool has started: the forkserver warms up
+    only on each page's example (:mod:`mathcore.warmup`), so that the first lesson link on a
+    freshly started server does not wait for more; this finishes the warm-up in the workers.
+
+    >>> warm_workers(pow, [(2, 3), (3, 2)], quiet_s=0)
+    4
+    """
+    start_workers()
+    answered = 0
+    with concurrent.futures.ThreadPoolExecutor(WORKERS) as side_by_side:
+        for call in calls:
+            while _pending or time.monotonic() - _last_answer < quiet_s:  # visitors first
+                time.sleep(0.05)
+            copies = [
+                side_by_side.submit(run_bounded, fn, *call, timeout_s=timeout_s)
+                for _ in range(WORKERS)
+            ]
+            answered += sum(copy.exception() is None for copy in copies)
+    return answered
 
 
 def _limit_memory(limit: int) -> None:

@@ -24,6 +24,7 @@ the two-sided limit does not exist. SymPy also picks a Piecewise/Max/Min branch 
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -177,7 +178,15 @@ def limit_at(expr: sp.Expr, var: sp.Symbol, point: Point, side: str = "both") ->
     """
     if side not in ("both", "left", "right"):
         raise ValueError(f"side must be 'both', 'left' or 'right', not {side!r}")
-    a = as_point(point)
+    return _limit_at(expr, var, as_point(point), side)
+
+
+@functools.lru_cache(maxsize=256)
+def _limit_at(expr: sp.Expr, var: sp.Symbol, a: sp.Expr, side: str) -> LimitResult:
+    """:func:`limit_at`, remembered in the process: a page's analysis asks for the same limit
+    more than once (the limit at a, then a's break on the chart: ``classify_continuity``), and
+    a worker answers the next analysis of the same f. A call stopped at a time limit raises and
+    is not remembered."""
     if a is sp.oo:
         side = "left"
     elif a is -sp.oo:
@@ -244,7 +253,7 @@ def limits_analysis(
     point: Point,
     zooms: Sequence[float] = ZOOMS,
     reaches: Sequence[int] = REACHES,
-    n: int = 800,
+    n: int = 400,
 ) -> LimitsAnalysis:
     """The limit of f at a (:func:`limit_at`), f(a), and for every frame of the chart f sampled
     on its window and the points marching toward a, so the chart's slider needs no math.

@@ -15,6 +15,7 @@ result pickle) and timed. A test checks that every engine call in ``ui/`` is lis
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ from mathcore.derivatives import (
     tangent_line,
 )
 from mathcore.diffsteps import derivative_steps
+from mathcore.errors import SYMPY_FAILURES, InputError
 from mathcore.extrema import (
     critical_point_search,
     critical_points,
@@ -39,6 +41,7 @@ from mathcore.extrema import (
 )
 from mathcore.limits import approach_table, limit_at, limits_analysis
 from mathcore.optimization import gradient_descent
+from mathcore.parsing import parse_expression
 from mathcore.points import numeric, value_at
 from mathcore.sampling import sample_function, sample_windows
 
@@ -123,3 +126,42 @@ ENTRY_POINTS: tuple[EntryPoint, ...] = (
         warm=False,
     ),
 )
+
+
+# Everyday shapes — a quotient with a hole, a kink, a root that ends — deliberately not the
+# functions bench/latency.py types, so its timing is not of cached answers.
+WARM_SHAPES = ("(x^2-4)/(x-2)", "|x-1|", "sqrt(x+1)")
+
+
+def warm_calls(examples: bool = True, shapes: bool = True) -> tuple[tuple[str, str], ...]:
+    """The calls that warm a worker: ``(entry point name, f as typed)`` for each ``warm``
+    entry point on its example (``examples``) and on each of :data:`WARM_SHAPES` (``shapes``).
+
+    >>> warm_calls()[:2]
+    (('limits_analysis(0)', 'sin(x)/x'), ('limits_analysis(0)', '(x^2-4)/(x-2)'))
+    >>> len(warm_calls(shapes=False)), len(warm_calls(examples=False)), len(warm_calls())
+    (7, 21, 28)
+    """
+    return tuple(
+        (entry.name, text)
+        for entry in ENTRY_POINTS
+        if entry.warm
+        for text in ((entry.example,) if examples else ()) + (WARM_SHAPES if shapes else ())
+    )
+
+
+def warm_call(name: str, text: str) -> bool:
+    """Run one of :func:`warm_calls` in this process; did it answer (a refusal is no failure:
+    only the code paths it ran matter)?
+
+    >>> warm_call("extrema_analysis", "x^3 - 3x")
+    True
+    """
+    entry = next(e for e in ENTRY_POINTS if e.name == name)
+    with warnings.catch_warnings():  # NumPy's "divide by zero" at a pole: expected, not news
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            entry.call(parse_expression(text), sp.Symbol("x", real=True))
+        except (InputError, NotImplementedError, *SYMPY_FAILURES):
+            return False
+    return True

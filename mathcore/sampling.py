@@ -397,6 +397,8 @@ def _split_jumps(f, xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndar
     undefined = np.zeros(len(steps), dtype=bool)
     for _ in range(HALVINGS):
         mid = (lo + hi) / 2
+        if not np.any((mid > lo) & (mid < hi)):  # every step is down to the float resolution
+            break
         y_mid = f(mid)
         undefined |= np.isnan(y_mid) & (mid > lo) & (mid < hi)
         left = np.abs(y_mid - y_lo) >= np.abs(y_hi - y_mid)
@@ -427,6 +429,8 @@ def numpy_function(expr: sp.Expr, var: sp.Symbol):
     def values(xs: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"):  # real input: sqrt(−1), log(−1), (−8)^(1/3) give nan
             raw = np.asarray(f(xs))
+        if raw.shape == xs.shape and raw.dtype.kind == "f":  # the usual case: no imaginary part
+            return np.where(np.isfinite(raw), raw, np.nan)
         raw = np.broadcast_to(raw, xs.shape).astype(complex)
         small_imag = np.abs(raw.imag) <= 1e-9 * np.maximum(1.0, np.abs(raw.real))
         real = np.where(small_imag, raw.real, np.nan)

@@ -17,7 +17,7 @@ from mathcore import (
     parse_expression,
     run_bounded,
 )
-from mathcore.bounded import MAX_PENDING, Deadline, _wall_limit
+from mathcore.bounded import MAX_PENDING, Deadline, _wall_limit, start_workers, warm_workers
 
 
 def test_run_bounded_returns_the_value():
@@ -53,6 +53,7 @@ def _spin_in_threads(seconds: float) -> float:
 def test_run_bounded_limits_cpu_time_not_wall_time():
     """A call that computes past its CPU time is stopped in its worker (which stays up), soon
     after the limit; a call that waits (no CPU) is let run until the wall-clock ceiling."""
+    start_workers()  # the pool's first start (forkserver, warm-up) is no part of the call
     start = time.monotonic()
     with pytest.raises(ComputationTimeout, match="CPU time"):
         run_bounded(_spin, 60.0, timeout_s=0.5)
@@ -146,7 +147,19 @@ def test_workers_fork_from_a_warmed_forkserver():
     from mathcore import bounded, warmup
 
     assert bounded.PRELOAD[-1] == "mathcore.warmup"
-    assert warmup.warm_up() >= 24  # of 28 calls (7 analyses × 4 functions); the rest refusals
+    assert warmup.warm_up() == 7  # each page's analysis on its example, in the forkserver
+    assert warmup.warm_up(shapes=True) >= 24  # of 28 (on three shapes too); the rest refusals
+
+
+def test_warm_workers_let_a_visitor_go_first():
+    """The workers' warm-up after the start runs only while no other call waits or runs: begun
+    during a visitor's analysis (0.6 s of CPU), it answers after it, and in both workers."""
+    start_workers()
+    visitor = threading.Thread(target=run_bounded, args=(_spin, 0.6), kwargs={"timeout_s": 2})
+    visitor.start()
+    time.sleep(0.1)
+    assert warm_workers(pow, [(2, 3)]) == 2  # one copy per worker
+    assert not visitor.is_alive()
 
 
 def test_workers_do_not_run_the_streamlit_script(tmp_path):

@@ -1,9 +1,10 @@
 """What the server does when it starts: :func:`lifespan` starts the engine's worker pool.
 
 ``streamlit run streamlit_app.py`` finds the ``st.App`` in ``streamlit_app.py`` and serves it with
-this lifespan, so the pool (a forkserver with SymPy and NumPy loaded, each entry point run once:
-~2–4 s) is up before the first visitor arrives instead of being started by the first lesson link
-on a sleeping server.
+this lifespan, so the pool (a forkserver with SymPy and NumPy loaded and each page's analysis run
+once: ~1.5 s) is up before the first visitor arrives instead of being started by the first lesson
+link on a sleeping server. Then the workers finish warming up (each analysis on three more
+shapes) while no visitor's analysis waits (:func:`mathcore.bounded.warm_workers`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 
-from mathcore.bounded import start_workers
+from mathcore.bounded import start_workers, warm_workers
+from mathcore.registry import warm_call, warm_calls
 
 LOG = logging.getLogger(__name__)
 
@@ -23,6 +25,11 @@ def _start() -> None:
         start_workers()
     except Exception:  # the first analysis starts the pool again and says why if it cannot
         LOG.exception("the worker pool did not start with the server")
+        return
+    try:
+        warm_workers(warm_call, warm_calls(examples=False))
+    except Exception:  # a worker that is not warm answers all the same, only slower at first
+        LOG.exception("the workers did not finish warming up")
 
 
 @contextlib.asynccontextmanager
