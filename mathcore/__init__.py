@@ -35,6 +35,7 @@ from mathcore.derivatives import (
     partial_derivatives,
     tangent_line,
 )
+from mathcore.descent import DescentAnalysis, descent_analysis, learning_rate_grid
 from mathcore.diffsteps import DerivativeStep, derivative_steps
 from mathcore.errors import (
     ComputationBusy,
@@ -61,13 +62,10 @@ from mathcore.limits import (
     limits_analysis,
 )
 from mathcore.optimization import (
-    DescentAnalysis,
     Trajectory,
     curvature,
-    descent_analysis,
     descent_verdict,
     gradient_descent,
-    learning_rate_grid,
     mean_squared_error,
 )
 from mathcore.parsing import parse_expression, parse_numbers, parse_point

@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui import compute
 from ui import descent_words as words
-from ui.charts import gradient_descent as charts
+from ui.charts import descent as charts
 from ui.i18n import text
 from ui.inputs import computed
 from ui.messages import tex

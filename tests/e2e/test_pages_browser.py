@@ -62,6 +62,26 @@ def test_the_charts_own_h_slider_moves_the_secant(server, page):
     assert "2.000001" in page.evaluate(title)  # (f(1 + h) − f(1))/h = 2 + h for f = x²
 
 
+def test_the_limits_zoom_moves_the_drawn_axes(server, page):
+    """/limits' zoom steps move the axes with the traces: the tick labels drawn after each key
+    (End, Home: the widest and the narrowest window) are those of the frame's window a ± z."""
+    open_idle(page, f"{server.url}/limits?f=sin(x)%2Fx&a=0&lang=en")
+    page.wait_for_selector(CHART)
+    slider = page.locator(".js-plotly-plot g.slider-group[role='slider']").first
+    drawn = """() => { const g = document.querySelectorAll('.js-plotly-plot')[0];
+      const ticks = [...g.querySelectorAll('.xtick text')].map((t) =>
+        Number(t.textContent.replace('\u2212', '-')));
+      return {active: g.layout.sliders[0].active, ticks}; }"""
+    for key, zoom in (("ArrowLeft", 2.0), ("ArrowLeft", 1.0), ("End", 10.0), ("Home", 0.01)):
+        slider.focus()
+        page.keyboard.press(key)
+        page.wait_for_timeout(300)
+        shown = page.evaluate(drawn)
+        ticks = shown["ticks"]
+        assert len(ticks) >= 3 and max(abs(t) for t in ticks) <= zoom, (key, zoom, ticks)
+        assert max(abs(t) for t in ticks) >= zoom / 2.5, (key, zoom, ticks)  # not the old window
+
+
 def test_language_switch_and_hostile_input(server, page, tmp_path):
     open_idle(page, f"{server.url}/continuity?lang=en")
     page.get_by_role("radio", name="한국어").click()

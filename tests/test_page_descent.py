@@ -17,7 +17,7 @@ def title(figure, lr: str | None = None) -> str:
     return layout["title"]["text"]
 
 
-def test_gradient_descent_page_converges():
+def test_descent_page_converges():
     at = open_page("gradient-descent", lang="en")
     assert not at.exception
     assert "1/x^2 = 0.25" in threshold(at) and "= 0.125" in threshold(at)
@@ -68,7 +68,7 @@ def test_the_step_slider_and_play_keep_to_the_steps():
     assert frames["step2"]["traces"] == [1, 2]
 
 
-def test_gradient_descent_page_too_large_rate_diverges():
+def test_descent_page_too_large_rate_diverges():
     at = open_page("gradient-descent", lang="en", lr="0.3")
     assert title(chart(at)).startswith("Diverges: η = 0.3, |1 − 2ηx²| = 1.4")
     at.number_input(key="x").set_value(1.0).run()  # 0.3 < 1/x² = 1 now: the same η converges
@@ -86,7 +86,7 @@ def test_a_link_past_the_range_opens_on_the_default_and_says_so():
     assert at.info[0].value.startswith("**링크의 η:** η = 5는 이 차트의 범위를 벗어납니다.")
 
 
-def test_gradient_descent_page_korean_and_log_scale():
+def test_descent_page_korean_and_log_scale():
     at = open_page("gradient-descent", lang="ko")
     assert title(chart(at)).startswith("수렴: η = 0.05, |1 − 2ηx²| = 0.6<br>30단계 후")
     at.toggle(key="log").set_value(True).run()
@@ -100,7 +100,7 @@ def test_gradient_descent_page_korean_and_log_scale():
     ("lang", "start", "factor"),
     [("en", "Diverges: η = 0.28", "|1 − 2ηx²| = 1.24"), ("ko", "발산: η = 0.28", "= 1.24")],
 )
-def test_gradient_descent_page_growing_loss_is_divergence(lang, start, factor):
+def test_descent_page_growing_loss_is_divergence(lang, start, factor):
     # x = 2, y = 4, η = 0.28 > 1/x² = 0.25: w − 2 is multiplied by 1 − 2·0.28·4 = −1.24 each
     # step, so over 30 steps the loss grows 16 → 16 · 1.24⁶⁰ ≈ 6.45·10⁶, below the 10⁶ × cap
     at = open_page("gradient-descent", lang=lang, x="2", y="4", lr="0.28")
@@ -112,7 +112,7 @@ def test_gradient_descent_page_growing_loss_is_divergence(lang, start, factor):
     assert title(chart(at)).startswith(start)
 
 
-def test_gradient_descent_page_edge_and_flat_loss():
+def test_descent_page_edge_and_flat_loss():
     at = open_page("gradient-descent", lang="en", lr="0.25")  # η = 1/x² exactly: 0 ↔ 4
     assert title(chart(at)).startswith("Bounces between two points for ever: η = 0.25")
     at = open_page("gradient-descent", lang="ko", x="0", y="4")  # L = 16 whatever w is
@@ -122,7 +122,7 @@ def test_gradient_descent_page_edge_and_flat_loss():
     assert not any(m.value.startswith("이 손실에서") for m in at.markdown)  # no η threshold
 
 
-def test_gradient_descent_page_says_why_a_run_stopped_early():
+def test_descent_page_says_why_a_run_stopped_early():
     # x = 2, y = 4, η = 0.37: w − 2 is multiplied by 1 − 2·0.37·4 = −1.96 a step, the loss by
     # 1.96² = 3.84; it passes 10⁶ × its start 16 at step k = 11 (3.84¹⁰ ≈ 7.0·10⁵, 3.84¹¹ ≈ 2.7·10⁶)
     figure = chart(open_page("gradient-descent", lang="en", lr="0.37", steps="30"))
@@ -150,7 +150,7 @@ def test_every_eta_in_the_table_matches_its_frame():
         assert (verdict == "Diverges") == (lr > 0.25)  # η* = 1/x² = 0.25
 
 
-def test_gradient_descent_keeps_the_linked_rate_when_x_changes():
+def test_descent_keeps_the_linked_rate_when_x_changes():
     """η = 0.03 from a link stays when x changes while it is in the new range 0…1.5/x²."""
     at = open_page("gradient-descent", lang="en", lr="0.03")
     at.number_input(key="x").set_value(5.0).run()
@@ -164,7 +164,7 @@ def test_gradient_descent_keeps_the_linked_rate_when_x_changes():
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_gradient_descent_numbers_read_as_numbers_not_e_notation(lang):
+def test_descent_numbers_read_as_numbers_not_e_notation(lang):
     # x = 0.0001 is computed with x = 0.001 (said): then 1/x² = 10⁶ and 1/(2x²) = 5·10⁵
     at = open_page("gradient-descent", lang=lang, x="0.0001")
     figure = chart(at)
@@ -178,7 +178,7 @@ def test_gradient_descent_numbers_read_as_numbers_not_e_notation(lang):
     assert "w = -0" not in shown and "= -0$" not in shown
 
 
-def test_gradient_descent_chart_draws_the_step_the_text_names():
+def test_descent_chart_draws_the_step_the_text_names():
     # found by a fresh pair of eyes: η at the old slider's end (0.375 at x = 2) diverges to
     # w = −2046 after 10 steps; the chart stopped at |w| < 1000 (w = −510), the text named −2046
     at = open_page("gradient-descent", lang="en", lr="0.375")
@@ -190,7 +190,7 @@ def test_gradient_descent_chart_draws_the_step_the_text_names():
 
 
 @pytest.mark.parametrize(("x", "y"), [("0", "12.2474487139"), ("0.001", "0.00001")])
-def test_gradient_descent_axes_never_show_si_letters(x, y):
+def test_descent_axes_never_show_si_letters(x, y):
     # found by a fresh user: a flat loss (x = 0: L = y² = 150 for every w) had its axis
     # labelled in Plotly's SI style ("150n"); so did tiny losses ("10µ")
     at = open_page("gradient-descent", lang="en", x=x, y=y)
