@@ -110,6 +110,63 @@ class CriticalPointSearch:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """A candidate for an absolute extremum on an interval: f(``x``) = ``y`` at a critical
+    point inside (``where`` = ``"critical"``) or at an endpoint of a closed interval where f is
+    defined (``"endpoint"``)."""
+
+    x: sp.Expr
+    y: sp.Expr
+    where: str
+
+
+@dataclass(frozen=True)
+class Approach:
+    """A value f comes arbitrarily close to without (necessarily) taking it: the one-sided limit
+    ``value`` (``oo``, ``-oo`` allowed) as x → ``x`` from ``side`` ("left" or "right"), at an
+    endpoint from inside the interval or at a break inside it."""
+
+    value: sp.Expr
+    x: sp.Expr
+    side: str
+
+
+@dataclass(frozen=True)
+class AbsoluteExtrema:
+    """The absolute maximum and minimum of f on an interval, or why there is none.
+
+    ``candidates``: each critical point inside and, on a closed interval, each endpoint where f
+    is defined, with f's value (the extreme value theorem's list, Stewart, *Calculus*, §4.1:
+    "the closed interval method"). ``maximum`` is the greatest candidate value when f takes it,
+    ``max_at`` where (every x that ties); when f only comes close to a greater value (at an
+    open end, a hole, a jump or a pole) there is no absolute maximum: ``maximum`` is ``None``
+    and ``sup`` says which value f approaches, and where (each place it does; empty when f
+    takes its maximum). The same for ``minimum``, ``min_at``
+    and ``inf``. ``breaks`` are the points of the interval where f is not continuous (then the
+    extreme value theorem does not apply). ``decided`` is False when not every critical point
+    inside is known or a one-sided limit could not be found: then nothing is claimed
+    (``maximum`` and ``minimum`` are ``None``, ``sup`` and ``inf`` empty)."""
+
+    lo: sp.Expr
+    hi: sp.Expr
+    closed: bool
+    candidates: tuple[Candidate, ...]
+    maximum: sp.Expr | None
+    minimum: sp.Expr | None
+    max_at: tuple[sp.Expr, ...]
+    min_at: tuple[sp.Expr, ...]
+    sup: tuple[Approach, ...]
+    inf: tuple[Approach, ...]
+    breaks: tuple[sp.Expr, ...]
+    decided: bool
+
+    @property
+    def continuous(self) -> bool:
+        """Is f continuous on the closed interval (the extreme value theorem applies)?"""
+        return self.closed and not self.breaks
+
+
+@dataclass(frozen=True)
 class ExtremaAnalysis:
     """Everything the extrema page shows for f: one record, one bounded call.
 
@@ -124,7 +181,8 @@ class ExtremaAnalysis:
     shows every point found (−5 to 5 when there are none). ``second_derivative_curve`` is f″ at
     f's own samples (``x`` is ``curve.x``), which says where the drawn f is concave up or down;
     unlike the other two no breaks of its own are looked for (sampling f″ on its own, breaks
-    and all, took 0.4 CPU s for max(∛x, cos x); this takes 0.02 s).
+    and all, took 0.4 CPU s for max(∛x, cos x); this takes 0.02 s). ``absolute``: on an
+    interval, f's absolute maximum and minimum there (:func:`absolute_extrema`), else ``None``.
     """
 
     expr: sp.Expr
@@ -137,6 +195,7 @@ class ExtremaAnalysis:
     curve: Samples
     derivative_curve: Samples
     second_derivative_curve: Samples
+    absolute: AbsoluteExtrema | None = None
 
 
 def extrema_analysis(
@@ -144,14 +203,17 @@ def extrema_analysis(
     var: sp.Symbol,
     interval: tuple[float, float] | None = None,
     n: int = 600,
+    closed: bool = False,
 ) -> ExtremaAnalysis:
-    """f′, f″, the critical points with their kinds, and f, f′, f″ sampled where they are.
+    """f′, f″, the critical points with their kinds, and f, f′, f″ sampled where they are; on
+    an interval, the absolute extrema there.
 
     Parameters
     ----------
     expr, var : f and its variable.
-    interval : an open interval (lo, hi) to search and draw; ``None`` for the whole line.
+    interval : an interval (lo, hi) to search and draw; ``None`` for the whole line.
     n : even samples of f and of f′ across the window drawn (f″ is taken at f's samples).
+    closed : the interval is [lo, hi] (its endpoints are candidates), else (lo, hi).
 
     Returns
     -------
@@ -183,6 +245,9 @@ def extrema_analysis(
     ((0.0, 4.0), 0.0, 4.0)
     >>> extrema_analysis(sp.floor(x), x).steps, extrema_analysis(sp.Integer(5), x).steps
     ('piecewise_constant', 'constant')
+    >>> found = extrema_analysis(x**3 - 3*x, x, (-1.5, 10), closed=True).absolute
+    >>> found.maximum, found.max_at, found.minimum, found.min_at
+    (970, (10,), -2, (1,))
     """
     d1 = derivative(expr, var)
     d2 = derivative(d1, var)
@@ -198,7 +263,151 @@ def extrema_analysis(
     curve = sample_function(expr, var, *window, n)
     bending = Samples(curve.x, evaluate(d2, var, curve.x), (), (), ())
     slope = sample_function(d1, var, *window, n)
-    return ExtremaAnalysis(expr, d1, d2, search, curvatures, steps, window, curve, slope, bending)
+    absolute = None if interval is None else absolute_extrema(expr, var, interval, closed, search)
+    return ExtremaAnalysis(
+        expr, d1, d2, search, curvatures, steps, window, curve, slope, bending, absolute
+    )
+
+
+TIE = 1e-9  # relative: values this close are one value (a numeric point's x is good to ~1e-12)
+
+
+def absolute_extrema(
+    expr: sp.Expr,
+    var: sp.Symbol,
+    interval: tuple[float, float],
+    closed: bool = True,
+    search: CriticalPointSearch | None = None,
+) -> AbsoluteExtrema:
+    """The absolute maximum and minimum of f on [lo, hi] (``closed``) or (lo, hi).
+
+    The candidates are the critical points inside and, on a closed interval, the endpoints
+    where f is defined (Stewart, *Calculus*, §4.1, the closed interval method). f is
+    continuous on [lo, hi] only without breaks; otherwise, and on an open interval, f may come
+    arbitrarily close to a value it never takes: at an open end, at a hole, a jump or a pole
+    inside, its one-sided limits (:func:`mathcore.limit_at`) are compared with the candidates'
+    values too. The greatest candidate value is the absolute maximum unless such a limit is
+    greater (then there is none); likewise for the minimum.
+
+    Parameters
+    ----------
+    expr, var : f and its variable.
+    interval : (lo, hi) with lo < hi, in x's units.
+    closed : [lo, hi] (the endpoints count) or (lo, hi).
+    search : the critical points in (lo, hi) when already found (:func:`critical_point_search`).
+
+    Returns
+    -------
+    AbsoluteExtrema
+
+    Raises
+    ------
+    ValueError
+        When lo ≥ hi.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", real=True)
+    >>> found = absolute_extrema(x**2 - 4*x + 3, x, (0, 5))
+    >>> [(c.x, c.y, c.where) for c in found.candidates]
+    [(0, 3, 'endpoint'), (2, -1, 'critical'), (5, 8, 'endpoint')]
+    >>> found.maximum, found.max_at, found.minimum, found.min_at, found.continuous
+    (8, (5,), -1, (2,), True)
+    >>> found = absolute_extrema(x, x, (0, 1), closed=False)  # x on (0, 1): neither
+    >>> found.maximum, found.sup, found.minimum, [a.value for a in found.inf]
+    (None, (Approach(value=1, x=1, side='left'),), None, [0])
+    >>> found = absolute_extrema(1 / x, x, (-1, 1))  # a pole inside: f is unbounded
+    >>> found.breaks, found.sup[0].value, found.inf[0].value
+    ((0,), oo, -oo)
+    """
+    from mathcore.limits import limit_at
+    from mathcore.sampling import _break_points
+
+    lo, hi = (sp.nsimplify(t, rational=True) for t in interval)
+    if not lo < hi:
+        raise ValueError(f"the interval must have lo < hi, not ({lo}, {hi})")
+    found = search or critical_point_search(expr, var, (float(lo), float(hi)))
+    candidates = [Candidate(p.x, p.y, "critical") for p in found.points]
+    if closed:
+        for end in (lo, hi):
+            value = value_at(expr, var, end)
+            if value is not None:
+                candidates.append(Candidate(end, value, "endpoint"))
+    candidates.sort(key=lambda c: float(c.x))
+    inside = [b for b in _break_points(expr, var, float(lo), float(hi)) if lo < b < hi]
+    breaks = [b for b in inside if not _continuous_at(expr, var, b)]
+    places = [(lo, "right"), (hi, "left")] + [(b, s) for b in breaks for s in ("left", "right")]
+    approaches, decided = [], found.complete
+    for at, side in places:
+        result = limit_at(expr, var, at, side)
+        value = result.left if side == "left" else result.right
+        if value is None or value.has(sp.AccumBounds) or value.is_extended_real is False:
+            if result.left_kind != "undefined" or result.right_kind != "undefined":
+                decided = decided and not _oscillates(result, side)
+            continue
+        approaches.append(Approach(value, at, side))
+    if closed:  # f must also meet its value at each end, from inside: ⌊x⌋ on [0.5, 2] does not
+        for end, side in ((lo, "right"), (hi, "left")):
+            value = value_at(expr, var, end)
+            near = [a.value for a in approaches if a.x == end and a.side == side]
+            if value is None or not near or not _same(_as_float(near[0]), _as_float(value)):
+                breaks.append(end)
+    best = _extreme(candidates, approaches, max) if decided else (None, (), ())
+    worst = _extreme(candidates, approaches, min) if decided else (None, (), ())
+    return AbsoluteExtrema(
+        lo,
+        hi,
+        closed,
+        tuple(candidates),
+        best[0],
+        worst[0],
+        best[1],
+        worst[1],
+        best[2],
+        worst[2],
+        tuple(sorted(set(breaks), key=float)),
+        decided,
+    )
+
+
+def _continuous_at(expr, var, point) -> bool:
+    from mathcore.continuity import classify_continuity
+
+    return classify_continuity(expr, var, point).continuous
+
+
+def _oscillates(result, side: str) -> bool:
+    kind = result.left_kind if side == "left" else result.right_kind
+    return kind in ("oscillates", "unbounded", "uncertain")
+
+
+def _extreme(candidates, approaches, pick) -> tuple:
+    """(the extreme value when f takes it, where, ()) or (None, (), the Approaches to the value
+    f only comes close to); ``pick`` is max or min."""
+    sign = 1 if pick is max else -1
+    key = lambda v: sign * _as_float(v)  # noqa: E731
+    top = pick((c.y for c in candidates), key=_as_float, default=None)
+    beyond = [a for a in approaches if top is None or key(a.value) > key(top) + _slack(top)]
+    if beyond:
+        edge = max(key(a.value) for a in beyond)
+        return None, (), tuple(a for a in beyond if _same(key(a.value), edge))
+    if top is None:
+        return None, (), ()
+    at = tuple(c.x for c in candidates if _same(_as_float(c.y), _as_float(top)))
+    return top, at, ()
+
+
+def _same(a: float, b: float) -> bool:
+    """Equal within :data:`TIE` (two infinities of one sign are the same)."""
+    return a == b or abs(a - b) <= TIE * max(1.0, abs(a), abs(b))
+
+
+def _as_float(value) -> float:
+    return float(value) if value.is_finite is not False else (math.inf if value > 0 else -math.inf)
+
+
+def _slack(value) -> float:
+    return TIE * max(1.0, abs(_as_float(value))) if math.isfinite(_as_float(value)) else 0.0
 
 
 def _drawn(interval: tuple[float, float] | None, xs: list[float]) -> tuple[float, float]:

@@ -43,7 +43,7 @@ def test_extrema_page_kink_and_no_points():
     at = open_page("extrema", lang="en", f="|x - 1|")
     assert tables(at)[0]["x"] == ["$1$"]
     at = open_page("extrema", lang="en", f="e^x")
-    assert at.info[0].value == "No critical points here."
+    assert at.info[0].value == "No critical points on the whole real line."  # where it looked
 
 
 def test_extrema_page_interval_from_a_lesson_link():
@@ -116,7 +116,7 @@ def test_extrema_page_says_when_the_table_is_not_every_critical_point():
     (warning,) = at.warning
     assert warning.value.startswith("Between -0.04 and 0.04 the critical points pile up")
     assert not at.info  # nothing repeats outward: no "between -10 and 10"
-    assert "**16 critical points shown (there are more: see below)**" in [
+    assert "**16 critical points shown in $(-10, 10)$ (there are more: see below)**" in [
         m.value for m in at.markdown
     ]
     at = open_page("extrema", lang="en", f="sin(x)")
@@ -143,3 +143,44 @@ def test_extrema_page_cubic_table_reads_the_analysis():
     figure = chart(at)  # drawn on −3 … 3: the points with 2 on each side
     assert values(trace(figure, "local maximum")["x"]) == [-1.0]
     assert figure["layout"]["xaxis2"].get("range") in (None, [-3.0, 3.0])
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_extrema_page_closed_interval_marks_the_absolute_extrema(lang):
+    """``restrict=true&lo=…&hi=…`` is the closed interval [lo, hi]: x³ − 3x on [−1.5, 10] has
+    its absolute maximum 970 at the endpoint 10 and its minimum −2 at the critical point 1 (by
+    hand: f(−1.5) = 1.125, f(−1) = 2, f(1) = −2, f(10) = 970); the chart marks both, its y-axis
+    reaching 970, and the count says where it looked."""
+    at = open_page("extrema", lang=lang, f="x^3 - 3x", restrict="true", lo="-1.5", hi="10")
+    assert not at.exception
+    said = "\n".join(m.value for m in at.markdown)
+    words = {
+        "en": ("**Absolute maximum:** f = $970$ at x = $10$.", "2 critical points in"),
+        "ko": ("**최댓값:** x = $10$에서 f = $970$", "에서 임계점 2개"),
+    }[lang]
+    assert words[0] in said and words[1] in said and "$[-1.5, 10]$" in said
+    table = tables(at)[-1]  # the candidates: both endpoints and both critical points
+    assert table["x"] == ["$-1.5$", "$-1$", "$1$", "$10$"]
+    figure = chart(at)
+    top = trace(figure, {"en": "absolute maximum", "ko": "최댓값"}[lang])
+    assert values(top["x"]) == [10.0] and values(top["y"]) == [970.0]
+    assert figure["layout"]["yaxis"]["range"][1] >= 970
+
+
+def test_extrema_page_open_interval_says_when_there_is_no_absolute_extremum():
+    """``open=true``: (0, 1) for f = x has neither; x³ − 3x on (−1.5, 10) keeps its minimum −2
+    at 1 but only comes close to 970 at 10."""
+    at = open_page("extrema", lang="en", f="x", restrict="true", open="true", lo="0", hi="1")
+    said = "\n".join(m.value for m in at.markdown)
+    assert "**No absolute maximum:** f comes as close as you like to $1$ as $x \\to 1^{-}$" in said
+    assert "**No absolute minimum:** f comes as close as you like to $0$ as $x \\to 0^{+}$" in said
+    at = open_page(
+        "extrema", lang="en", f="x^3 - 3x", restrict="true", open="true", lo="-1.5", hi="10"
+    )
+    said = "\n".join(m.value for m in at.markdown)
+    assert "**No absolute maximum:**" in said and "$970$ as $x \\to 10^{-}$" in said
+    assert "**Absolute minimum:** f = $-2$ at x = $1$." in said
+    at = open_page("extrema", lang="en", f="1/x", restrict="true", lo="-1", hi="1")
+    said = "\n".join(m.value for m in at.markdown)
+    assert "not continuous on $[-1, 1]$ (at x = $0$)" in said
+    assert "**No absolute maximum:** f grows without bound as $x \\to 0^{+}$." in said

@@ -117,9 +117,10 @@ def test_no_underscore_names_outside_latex():
 def test_english_plurals_are_real_words():
     leaked = {k: v for k, v in catalog("en").items() if "(s)" in v}
     assert not leaked, leaked
-    assert text("en", "extrema.count", count=1) == "1 critical point"
-    assert text("en", "extrema.count", count=2) == "2 critical points"
-    assert text("ko", "extrema.count", count=2) == "임계점 2개"
+    where = {"en": "in [0, 1]", "ko": "[0, 1]에서"}  # extrema.where_in
+    assert text("en", "extrema.count", count=1, where=where["en"]) == "1 critical point in [0, 1]"
+    assert text("en", "extrema.count", count=2, where=where["en"]) == "2 critical points in [0, 1]"
+    assert text("ko", "extrema.count", count=2, where=where["ko"]) == "[0, 1]에서 임계점 2개"
 
 
 def test_words_in_latex_are_text():

@@ -43,12 +43,14 @@ def continuity(f: str, a: str) -> mc.ContinuityAnalysis:
 
 
 @st.cache_data(**CACHE)
-def extrema(f: str, interval: tuple[float, float] | None) -> mc.ExtremaAnalysis:
+def extrema(
+    f: str, interval: tuple[float, float] | None, closed: bool = True
+) -> mc.ExtremaAnalysis:
     """The extrema page's :class:`mathcore.ExtremaAnalysis` of f in one bounded call: f′, f″,
     the critical points in ``interval`` (``None``: the whole line), f, f′ and f″ sampled over a
-    window that shows them."""
+    window that shows them, and on an interval ([lo, hi] if ``closed``) the absolute extrema."""
     expr = mc.parse_expression(f)
-    return mc.Deadline(ANALYSIS_SECONDS).run(mc.extrema_analysis, expr, X, interval)
+    return mc.Deadline(ANALYSIS_SECONDS).run(mc.extrema_analysis, expr, X, interval, closed=closed)
 
 
 @st.cache_data(**CACHE)

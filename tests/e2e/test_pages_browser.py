@@ -82,6 +82,20 @@ def test_the_limits_zoom_moves_the_drawn_axes(server, page):
         assert max(abs(t) for t in ticks) >= zoom / 2.5, (key, zoom, ticks)  # not the old window
 
 
+def test_extrema_on_a_closed_then_open_interval(server, page):
+    """A lesson link on [−1.5, 10]: x³ − 3x's absolute maximum is at the endpoint 10; with the
+    endpoints left out (the switch, kept in the link as ?open=true) there is none."""
+    open_idle(page, f"{server.url}/extrema?f=x%5E3-3x&restrict=true&lo=-1.5&hi=10&lang=en")
+    said = page.locator('[data-testid="stMarkdownContainer"]')
+    expect(said.filter(has_text="Absolute maximum:")).to_contain_text("at x = 101010.")
+    expect(said.filter(has_text="No absolute maximum")).to_have_count(0)
+    page.get_by_text("Leave out the endpoints (open interval)").click()
+    expect(said.filter(has_text="No absolute maximum")).to_have_count(1, timeout=20_000)
+    expect(said.filter(has_text="Absolute minimum:")).to_contain_text("at x = 111.")
+    assert "open=true" in page.url
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
 def test_language_switch_and_hostile_input(server, page, tmp_path):
     open_idle(page, f"{server.url}/continuity?lang=en")
     page.get_by_role("radio", name="한국어").click()

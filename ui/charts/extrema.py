@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -19,6 +21,9 @@ from ui.charts.kit import (
 
 KIND_COLORS = {"local_min": "#0072B2", "local_max": "#D55E00", "neither": "#999999"}
 LABELS = (  # the names :func:`extrema_figure` needs (keys of ``fig.*`` in the catalogs)
+    "abs_max",
+    "abs_min",
+    "approached",
     "concave_up",
     "concave_down",
     *KIND_COLORS,
@@ -50,6 +55,9 @@ def extrema_figure(analysis, labels: dict[str, str], present: bool) -> go.Figure
                     size=13,
                 )
             )
+    absolute = _absolute(analysis.absolute, labels)
+    traces += absolute
+    marked = [y for t in absolute for y in t["y"] if math.isfinite(y)]  # the axis shows them
     below = {"xaxis": "x2", "yaxis": "y2"}
     for sign, key, color in ((1, "rising", COLORS["left"]), (-1, "falling", COLORS["right"])):
         shaded = np.where(np.isnan(d1.y), np.nan, np.where(sign * d1.y > 0, d1.y, 0.0))
@@ -73,7 +81,7 @@ def extrema_figure(analysis, labels: dict[str, str], present: bool) -> go.Figure
         "yaxis": {
             "domain": [0.41, 1.0],
             "range": y_range(
-                f.y, band_values(f, sample_grid(f)), extra=[float(p.y) for p in found]
+                f.y, band_values(f, sample_grid(f)), extra=[float(p.y) for p in found] + marked
             ),
         },
         "xaxis2": {**AXIS, "anchor": "y2", "title": {"text": "x"}},
@@ -85,3 +93,24 @@ def extrema_figure(analysis, labels: dict[str, str], present: bool) -> go.Figure
         },
     }
     return figure(traces, "", "f(x)", present, height=560, layout=layout)
+
+
+def _absolute(absolute, labels: dict[str, str]) -> list[dict]:
+    """On an interval: the absolute maximum and minimum as large diamonds, and a value f only
+    comes close to (at an open end, a hole, a jump) as an open circle; none for the whole line."""
+    if absolute is None:
+        return []
+    traces = []
+    for key, value, at in (
+        ("abs_max", absolute.maximum, absolute.max_at),
+        ("abs_min", absolute.minimum, absolute.min_at),
+    ):
+        if value is not None:
+            marks = points([float(x) for x in at], [float(value)] * len(at), labels[key], "#000")
+            marks["marker"].update(symbol="diamond-open", size=20, line={"width": 3})
+            traces.append(marks)
+    near = [a for a in (*absolute.sup, *absolute.inf) if a.value.is_finite]
+    if near:
+        xs, ys = [float(a.x) for a in near], [float(a.value) for a in near]
+        traces.append(points(xs, ys, labels["approached"], "#000", open_marker=True, size=12))
+    return traces
