@@ -103,7 +103,7 @@ def test_markdown_writes_mpf_values_without_e_notation_or_zero():
     v = exact(mpmath.exp, -1000)
     assert markdown_table({"f(x)": [v]}).splitlines()[-1] == f"| {written(v)} |"
     assert written(v) == "5.0759589 × 10⁻⁴³⁵"  # e^(−1000) = 5.07595889754945676529… × 10⁻⁴³⁵
-    assert plain_number(-exact(lambda t: t**1000, 10**6)) == "-1 × 10⁶⁰⁰⁰"
+    assert plain_number(-exact(lambda t: t**1000, 10**6)) == "-10⁶⁰⁰⁰"
 
 
 def table_cells(at) -> list[dict[str, str]]:

@@ -104,16 +104,16 @@ def tex_number(value, digits: int = 4) -> str:
 
 def plain_number(value, digits: int = 4) -> str:
     """A number (float or mpmath ``mpf``) for plain text (Markdown outside ``$…$``, chart labels):
-    like :func:`tex_number`, with Unicode superscripts instead of LaTeX; ``10⁻⁶`` when the
-    mantissa is 1. An ``mpf`` keeps its size beyond a float's range; an exponent of 13 digits or
-    more is written as a power, ``10^(1.167 × 10⁴³)``.
+    like :func:`tex_number`, with Unicode superscripts instead of LaTeX; ``10⁻⁶`` (``-10⁻⁶``)
+    when the mantissa is 1 (−1). An ``mpf`` keeps its size beyond a float's range; an exponent
+    of 13 digits or more is written as a power, ``10^(1.167 × 10⁴³)``.
 
     >>> plain_number(1e6), plain_number(-1234567.0), plain_number(1e-06), plain_number(-0.0)
     ('10⁶', '-1.235 × 10⁶', '10⁻⁶', '0')
     >>> plain_number(0.1 + 0.2, 6), plain_number(float("inf"))
     ('0.3', '∞')
-    >>> plain_number(mpmath.exp(-1000)), plain_number(-mpmath.mpf(10) ** 6000)
-    ('5.076 × 10⁻⁴³⁵', '-1 × 10⁶⁰⁰⁰')
+    >>> plain_number(mpmath.exp(-1000)), plain_number(-mpmath.mpf(10) ** 6000), plain_number(-1e-5)
+    ('5.076 × 10⁻⁴³⁵', '-10⁶⁰⁰⁰', '-10⁻⁵')
     >>> plain_number(mpmath.exp(mpmath.exp(100)))
     '10^(1.167 × 10⁴³)'
     """
@@ -125,7 +125,9 @@ def plain_number(value, digits: int = 4) -> str:
     if exponent is None:
         return mantissa
     power = "10" + str(exponent).translate(_SUPERSCRIPTS)
-    return power if mantissa == "1" else f"{mantissa} × {power}"
+    if mantissa in ("1", "-1"):  # −10⁻⁵ beside 10⁻⁵, not −1 × 10⁻⁵
+        return mantissa[:-1] + power
+    return f"{mantissa} × {power}"
 
 
 def _scientific(value, digits: int) -> tuple[str, int | mpmath.mpf | None]:
