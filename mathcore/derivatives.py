@@ -26,7 +26,7 @@ from mathcore.continuity import DifferentiabilityResult, differentiability_at
 from mathcore.errors import EVALUATION_FAILURES, SYMPY_FAILURES, InputError
 from mathcore.limits import LimitResult, limit_at
 from mathcore.points import REAL_FUNCTIONS, Point, as_point, finite_at, finite_real, numeric
-from mathcore.sampling import Samples, sample_function
+from mathcore.sampling import Samples, broken_at, sample_function
 
 _KINKED = (sp.Abs, sp.Max, sp.Min, sp.sign, sp.Heaviside, sp.Piecewise)
 
@@ -158,8 +158,8 @@ def derivatives_analysis(
         hs=tuple(float(h) for h in hs),
         slopes=difference_quotients(expr, var, a, signed),
         window=(lo, hi),
-        curve=sample_function(expr, var, lo, hi, n),
-        derivative_curve=sample_function(d1, var, lo, hi, n),
+        curve=(curve := sample_function(expr, var, lo, hi, n)),
+        derivative_curve=broken_at(sample_function(d1, var, lo, hi, n), curve.breaks),
         tangent_points=grid,
         tangent_values=values,
         tangent_slopes=np.where(

@@ -52,7 +52,7 @@ import sympy as sp
 from mathcore.derivatives import derivative
 from mathcore.errors import EVALUATION_FAILURES, SYMPY_FAILURES
 from mathcore.points import REAL_FUNCTIONS, numeric, value_at
-from mathcore.sampling import Samples, evaluate, sample_function
+from mathcore.sampling import Samples, broken_at, evaluate, sample_function
 from mathcore.timelimit import TimeLimitExceeded, clock, time_limit
 
 KINDS = ("local_min", "local_max", "neither")
@@ -262,7 +262,7 @@ def extrema_analysis(
         steps = "constant" if d1 == 0 else "piecewise_constant"  # no jumps at all: a constant
     curve = sample_function(expr, var, *window, n)
     bending = Samples(curve.x, evaluate(d2, var, curve.x), (), (), ())
-    slope = sample_function(d1, var, *window, n)
+    slope = broken_at(sample_function(d1, var, *window, n), curve.breaks)  # ⌊x⌋′: not across
     absolute = None if interval is None else absolute_extrema(expr, var, interval, closed, search)
     return ExtremaAnalysis(
         expr, d1, d2, search, curvatures, steps, window, curve, slope, bending, absolute

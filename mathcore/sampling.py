@@ -67,6 +67,31 @@ def sample_function(
     return sample_windows(expr, var, [(start, stop)], n)[0]
 
 
+def broken_at(samples: Samples, xs: Sequence[float]) -> Samples:
+    """``samples`` with the line broken at each of ``xs`` inside its range as well (a ``nan``
+    sample there): f′ sampled on its own is one line across a jump of f (⌊x⌋′ = 0 wherever it
+    exists), but f′ does not exist where f is not continuous.
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> zero = sample_function(sp.Integer(0), x, 0, 2, n=5)
+    >>> broken = broken_at(zero, sample_function(sp.floor(x), x, 0, 2, n=5).breaks)
+    >>> broken.x.tolist(), broken.y.tolist(), broken.breaks
+    ([0.0, 0.5, 1.0, 1.0, 1.5, 2.0], [0.0, 0.0, nan, 0.0, 0.0, 0.0], (1.0,))
+    """
+    inside = sorted(b for b in xs if samples.x[0] < b < samples.x[-1] and b not in samples.breaks)
+    if not inside:
+        return samples
+    where = np.searchsorted(samples.x, inside)
+    return Samples(
+        np.insert(samples.x, where, inside),
+        np.insert(samples.y, where, np.nan),
+        samples.holes,
+        samples.asymptotes,
+        tuple(sorted((*samples.breaks, *inside))),
+        samples.bands,
+    )
+
+
 def sample_windows(
     expr: sp.Expr,
     var: sp.Symbol,
