@@ -45,9 +45,11 @@ from mathcore.errors import (
     InputError,
 )
 from mathcore.extrema import (
+    AbsoluteExtrema,
     CriticalPoint,
     CriticalPointSearch,
     ExtremaAnalysis,
+    absolute_extrema,
     critical_point_search,
     critical_points,
     extrema_analysis,
@@ -61,6 +63,7 @@ from mathcore.limits import (
     limit_at,
     limits_analysis,
 )
+from mathcore.limitsteps import LimitStep, LimitSteps, limit_steps
 from mathcore.optimization import (
     Trajectory,
     curvature,
@@ -77,6 +80,7 @@ __all__ = [
     "H_STEPS",
     "REACHES",
     "ZOOMS",
+    "AbsoluteExtrema",
     "ComputationBusy",
     "ComputationLimit",
     "ComputationTimeout",
@@ -94,6 +98,8 @@ __all__ = [
     "InputError",
     "LeastLoss",
     "LimitResult",
+    "LimitStep",
+    "LimitSteps",
     "LimitsAnalysis",
     "LossGrid",
     "NeuronAnalysis",
@@ -102,6 +108,7 @@ __all__ = [
     "SurfaceDescent",
     "TangentLine",
     "Trajectory",
+    "absolute_extrema",
     "approach_table",
     "classify_continuity",
     "continuity_analysis",
@@ -122,6 +129,7 @@ __all__ = [
     "learning_rate_grid",
     "least_loss",
     "limit_at",
+    "limit_steps",
     "limits_analysis",
     "mean_squared_error",
     "neuron_analysis",

@@ -34,12 +34,14 @@ from mathcore.derivatives import (
 from mathcore.diffsteps import derivative_steps
 from mathcore.errors import SYMPY_FAILURES, InputError
 from mathcore.extrema import (
+    absolute_extrema,
     critical_point_search,
     critical_points,
     extrema_analysis,
     piecewise_constant,
 )
 from mathcore.limits import approach_table, limit_at, limits_analysis
+from mathcore.limitsteps import limit_steps
 from mathcore.optimization import gradient_descent
 from mathcore.parsing import parse_expression
 from mathcore.points import numeric, value_at
@@ -90,6 +92,7 @@ ENTRY_POINTS: tuple[EntryPoint, ...] = (
     EntryPoint("approach_table(0)", approach_table, _at(0), "(x^2-1)/(x-1)", warm=False),
     EntryPoint("limits_analysis(0)", limits_analysis, _at(0), "sin(x)/x"),
     EntryPoint("limits_analysis(oo)", limits_analysis, _at(sp.oo), "(1+1/x)^x"),
+    EntryPoint("limit_steps(0)", limit_steps, _at(0), "(e^x - 1 - x)/x^2", warm=False),
     EntryPoint("value_at(1)", value_at, _at(sp.Integer(1)), "(x^2-1)/(x-1)", warm=False),
     EntryPoint("classify_continuity(1)", classify_continuity, _at(1), "(x^2-1)/(x-1)", warm=False),
     EntryPoint("differentiability_at(0)", differentiability_at, _at(0), "relu(x)", warm=False),
@@ -107,6 +110,7 @@ ENTRY_POINTS: tuple[EntryPoint, ...] = (
     EntryPoint("critical_point_search", critical_point_search, _at(), "x^2 sin x", warm=False),
     EntryPoint("piecewise_constant", piecewise_constant, _at(), "floor(x)^2", warm=False),
     EntryPoint("extrema_analysis", extrema_analysis, _at(), "x^3 - 3x"),
+    EntryPoint("absolute_extrema", absolute_extrema, _at((-1.5, 10)), "x^3 - 3x", warm=False),
     EntryPoint("sample_function(-5, 5)", sample_function, _at(-5, 5, 600), "1/(x+1)", warm=False),
     EntryPoint("sample_windows", sample_windows, _at([(-1.0, 1.0)], 800), "sin(1/x)", warm=False),
     EntryPoint("numeric", numeric, _at([0.5, 1.5]), "ln(x)", warm=False),

@@ -32,6 +32,7 @@ def limits_page() -> None:
     if analysis is None:
         return
     parts.show_verdict(lang, analysis.limit)
+    parts.show_steps(lang, analysis)
     graph, table = st.columns([3, 2])
     with graph:
         limit_graph(lang, analysis)

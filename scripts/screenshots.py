@@ -26,6 +26,8 @@ SHOTS = {  # name: lesson link
     "piecewise": "/derivatives?f=%7Bx%20!%3D%200%3A%20x%5E2%20sin(1%2Fx)%2C%200%7D&a=0&h=0.1&",
     "oscillation": "/limits?f=sin(1%2Fx)&a=0&zoom=0.01&",  # the band f sweeps, not a zigzag
     "beyond-float": "/limits?f=e%5Ex&a=oo&",  # e^1000 is no float: ▲ on the edge, the table exact
+    "limit-steps": "/limits?f=(e%5Ex-1-x)%2Fx%5E2&a=0&",  # L'Hôpital twice, steps unfolded
+    "extrema-interval": "/extrema?f=x%5E3-3x&restrict=true&lo=-1.5&hi=10&",  # [−1.5, 10]
 }
 PROJECTED = (
     "home",
@@ -38,7 +40,10 @@ PROJECTED = (
     "backprop",
 )
 LAPTOP, PROJECTOR = {"width": 1366, "height": 900}, {"width": 1920, "height": 1080}
-CLICKS = {"backprop": ["backprop.forward", *["backprop.backward"] * 6]}  # catalog keys of buttons
+CLICKS = {  # catalog keys of the buttons (and expanders' titles) to press
+    "backprop": ["backprop.forward", *["backprop.backward"] * 6],
+    "limit-steps": ["limit_steps.title"],
+}
 
 
 def main() -> None:
@@ -75,7 +80,9 @@ def _open(page, url: str, name: str, lang: str) -> None:
     page.goto(url)
     page.wait_for_selector(IDLE, timeout=60_000)
     for key in CLICKS.get(name, []):
-        page.get_by_role("button", name=text(lang, key), exact=True).click()
+        label = text(lang, key)
+        control = page.get_by_role("button", name=label, exact=True)
+        (control if control.count() else page.get_by_text(label, exact=True)).first.click()
         page.wait_for_timeout(200)
         page.wait_for_selector(IDLE, timeout=60_000)
     page.wait_for_timeout(1200)  # let Plotly and KaTeX finish drawing

@@ -402,3 +402,28 @@ def test_limits_chart_ignores_a_zoom_it_does_not_have():
     assert not at.exception
     (slider,) = chart(at)["layout"]["sliders"]
     assert slider["steps"][slider["active"]]["label"] == "4"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_limits_page_shows_the_steps_naming_each_technique(lang):
+    """(x² − 1)/(x − 1) at 1: factor and cancel x − 1, then substitute: 2 (by hand); at −1,
+    1/(x + 1) is taken side by side (−∞ and +∞); sin(1/x) at 0 has no steps, and says so."""
+    names = {
+        "en": ("**Factor and cancel** $x - 1$", "**Direct substitution**", "From the left"),
+        "ko": ("**인수분해 후 약분** $x - 1$", "**직접 대입**", "왼쪽에서"),
+    }[lang]
+    title = {"en": "Step by step", "ko": "단계별 풀이"}[lang]
+
+    def steps(f: str, a: str) -> str:
+        at = open_page("limits", lang=lang, f=f, a=a)
+        (folded,) = [e for e in at.expander if e.label == title]
+        return "\n".join(m.value for m in folded.markdown)
+
+    shown = steps("(x^2-1)/(x-1)", "1").splitlines()
+    assert shown[0].startswith(f"- {names[0]}: $\\lim_{{x \\to 1}} \\frac{{x^{{2}} - 1}}")
+    assert shown[0].endswith("= \\lim_{x \\to 1} \\left(x + 1\\right)$")
+    assert shown[1].startswith(f"- {names[1]}") and shown[1].endswith("= 2$")
+    sides = steps("1/(x+1)", "-1")
+    assert names[2] in sides and "\\lim_{x \\to -1^{-}} \\frac{1}{x + 1} = -\\infty$" in sides
+    assert "\\lim_{x \\to -1^{+}} \\frac{1}{x + 1} = \\infty$" in sides
+    assert steps("sin(1/x)", "0") == text(lang, "limit_steps.none")

@@ -8,6 +8,7 @@ import streamlit as st
 import sympy as sp
 
 from ui.i18n import text
+from ui.limit_steps import limit_steps_markdown
 from ui.messages import side_tex, tex
 from ui.one_sided import edge_sentence, edge_side
 from ui.tables import approach_digits, markdown_table, plain_number
@@ -75,3 +76,15 @@ def approach_tables(lang: str, result) -> None:
             xs, ys = zip(*rows, strict=True)
             st.markdown(f"**{heading}**")
             st.markdown(markdown_table({"x": xs, "f(x)": ys}, {"x": approach_digits(xs)}))
+
+
+def show_steps(lang: str, analysis) -> None:
+    """The limit step by step (each step checked numerically), folded under its title; where no
+    technique reaches it, the approach tables beside the chart are the explanation."""
+    found = analysis.steps
+    with st.expander(text(lang, "limit_steps.title"), expanded=False):
+        if found is None or not found.steps:
+            st.markdown(text(lang, "limit_steps.none"))
+            return
+        st.markdown(limit_steps_markdown(found, lang))
+        st.caption(text(lang, "limit_steps.checked"))

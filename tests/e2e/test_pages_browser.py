@@ -96,6 +96,18 @@ def test_extrema_on_a_closed_then_open_interval(server, page):
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
+def test_limit_steps_unfold_and_render(server, page):
+    """/limits' "Step by step": folded, then each step's technique and its formula rendered
+    (KaTeX, no raw TeX) — rationalise, then substitute, for (√(x + 4) − 2)/x at 0."""
+    open_idle(page, f"{server.url}/limits?f=(sqrt(x%2B4)-2)%2Fx&a=0&lang=en")
+    page.get_by_text("Step by step").click()
+    steps = page.locator('[data-testid="stExpander"]').filter(has_text="Rationalise")
+    expect(steps).to_contain_text("multiply top and bottom by")
+    expect(steps).to_contain_text("Direct substitution")
+    assert steps.locator(".katex").count() == 3  # the conjugate and both steps, typeset
+    assert "\\lim" not in steps.inner_text()
+
+
 def test_language_switch_and_hostile_input(server, page, tmp_path):
     open_idle(page, f"{server.url}/continuity?lang=en")
     page.get_by_role("radio", name="한국어").click()
