@@ -40,8 +40,7 @@ from mathcore.points import REAL_FUNCTIONS as _REAL_FUNCTIONS
 from mathcore.points import Point, as_point, finite_at, finite_real, numeric, value_at
 from mathcore.timelimit import TimeLimitExceeded, clock, time_limit
 
-if TYPE_CHECKING:  # both import this module
-    from mathcore.limitsteps import LimitSteps
+if TYPE_CHECKING:  # sampling imports continuity, which imports this module
     from mathcore.sampling import Samples
 
 VERDICTS = (
@@ -229,9 +228,7 @@ class LimitsAnalysis:
     ``march[(key, side)]`` the points ``(xs, ys)`` approaching a from ``side`` ("left",
     "right"): x = a ∓ z·0.7ᵏ (:data:`MARCH_STEPS`) with f(x) as floats (``nan``: undefined),
     or toward ±∞ the table's rows, x = ±10ᵏ as floats and f(x) as the table's ``mpf`` values
-    (e^1000 ≈ 1.97 × 10⁴³⁴ is no float), only on the side x comes from. ``steps``: the
-    derivation step by step (:func:`mathcore.limitsteps.limit_steps`), ``None`` when it ran out
-    of time.
+    (e^1000 ≈ 1.97 × 10⁴³⁴ is no float), only on the side x comes from.
     """
 
     expr: sp.Expr
@@ -243,7 +240,6 @@ class LimitsAnalysis:
     windows: dict[float, tuple[float, float]]
     curves: dict[float, Samples]
     march: dict[tuple[float, str], tuple[tuple[float, ...], tuple]]
-    steps: LimitSteps | None = None
 
     @property
     def frames(self) -> tuple[float, ...]:
@@ -338,23 +334,7 @@ def limits_analysis(
         windows=windows,
         curves=dict(zip(keys, curves, strict=True)),
         march=march,
-        steps=_steps(expr, var, a),
     )
-
-
-STEPS_SECONDS = 0.6  # CPU s for the derivation in a page's analysis (most take 10–150 ms)
-
-
-def _steps(expr: sp.Expr, var: sp.Symbol, a: sp.Expr) -> LimitSteps | None:
-    """The derivation, unless it needs more than :data:`STEPS_SECONDS` (then the page shows the
-    limit without steps rather than no answer in time)."""
-    from mathcore.limitsteps import limit_steps  # limitsteps builds on limit_at
-
-    try:
-        with time_limit(STEPS_SECONDS):
-            return limit_steps(expr, var, a)
-    except (TimeLimitExceeded, *SYMPY_FAILURES):
-        return None
 
 
 def approach_table(expr: sp.Expr, var: sp.Symbol, point: Point):

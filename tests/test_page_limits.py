@@ -415,9 +415,13 @@ def test_limits_page_shows_the_steps_naming_each_technique(lang):
     title = {"en": "Step by step", "ko": "단계별 풀이"}[lang]
 
     def steps(f: str, a: str) -> str:
-        at = open_page("limits", lang=lang, f=f, a=a)
+        at = open_page("limits", lang=lang, f=f, a=a, steps="true")  # a link that opens them
         (folded,) = [e for e in at.expander if e.label == title]
         return "\n".join(m.value for m in folded.markdown)
+
+    at = open_page("limits", lang=lang, f="(x^2-1)/(x-1)", a="1")  # folded: not worked out
+    (folded,) = [e for e in at.expander if e.label == title]
+    assert not folded.markdown
 
     shown = steps("(x^2-1)/(x-1)", "1").splitlines()
     assert shown[0].startswith(f"- {names[0]}: $\\lim_{{x \\to 1}} \\frac{{x^{{2}} - 1}}")

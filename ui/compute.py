@@ -35,6 +35,22 @@ def limits(f: str, a: str) -> mc.LimitsAnalysis:
 
 
 @st.cache_data(**CACHE)
+def limit_steps(key: str, _expr: sp.Expr, _point: sp.Expr) -> mc.LimitSteps:
+    """The limit of f (already parsed: a :class:`mathcore.LimitsAnalysis`'s) at a step by step
+    (:func:`mathcore.limit_steps`), in one bounded call: only when a student opens "Step by
+    step" (each step is checked in 120-digit arithmetic: 10–300 ms, which every newly typed
+    function would otherwise wait for). Cached by ``key`` (:func:`steps_key`): Streamlit cannot
+    hash SymPy objects, and skips the arguments whose names start with ``_``."""
+    expr, point = _expr, _point
+    return mc.Deadline(ANALYSIS_SECONDS).run(mc.limit_steps, expr, X, point)
+
+
+def steps_key(expr: sp.Expr, point: sp.Expr) -> str:
+    """:func:`limit_steps`'s cache key: the two expressions' exact forms."""
+    return f"{sp.srepr(expr)} at {sp.srepr(point)}"
+
+
+@st.cache_data(**CACHE)
 def continuity(f: str, a: str) -> mc.ContinuityAnalysis:
     """The continuity page's :class:`mathcore.ContinuityAnalysis` of f at a, in one bounded
     call: the verdict, the one-sided derivatives where f is continuous, f sampled on a ± 3."""

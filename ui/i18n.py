@@ -50,8 +50,8 @@ def _plural(lang: str, count: object) -> str:
     """CLDR's plural category of ``count`` in ``lang`` (Babel): English "one" or "other";
     Korean has only "other". A catalog entry with ``one``/``other`` is chosen by ``count``.
 
-    >>> text("en", "extrema.count", count=1), text("en", "extrema.count", count=3)
-    ('1 critical point', '3 critical points')
+    >>> [text("en", "extrema.count", count=n, where="in [0, 1]") for n in (1, 3)]
+    ['1 critical point in [0, 1]', '3 critical points in [0, 1]']
     """
     return Locale.parse(lang).plural_form(count)
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import streamlit as st
 import sympy as sp
 
+from ui import compute
 from ui.i18n import text
+from ui.inputs import computed
 from ui.limit_steps import limit_steps_markdown
 from ui.messages import side_tex, tex
 from ui.one_sided import edge_sentence, edge_side
@@ -79,11 +81,20 @@ def approach_tables(lang: str, result) -> None:
 
 
 def show_steps(lang: str, analysis) -> None:
-    """The limit step by step (each step checked numerically), folded under its title; where no
-    technique reaches it, the approach tables beside the chart are the explanation."""
-    found = analysis.steps
-    with st.expander(text(lang, "limit_steps.title"), expanded=False):
-        if found is None or not found.steps:
+    """The limit step by step (each step checked numerically), folded under its title and
+    worked out only once a student opens it (``?steps=true`` opens it from a lesson link);
+    where no technique reaches the limit, the approach tables are the explanation."""
+    folded = st.expander(
+        text(lang, "limit_steps.title"), key="steps", on_change="rerun", bind="query-params"
+    )
+    with folded:
+        if not folded.open:
+            return
+        key = compute.steps_key(analysis.expr, analysis.point)
+        found = computed(lang, compute.limit_steps, key, analysis.expr, analysis.point)
+        if found is None:  # it took too long: said by computed()
+            return
+        if not found.steps:
             st.markdown(text(lang, "limit_steps.none"))
             return
         st.markdown(limit_steps_markdown(found, lang))
