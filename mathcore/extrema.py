@@ -112,8 +112,9 @@ class CriticalPointSearch:
 @dataclass(frozen=True)
 class Candidate:
     """A candidate for an absolute extremum on an interval: f(``x``) = ``y`` at a critical
-    point inside (``where`` = ``"critical"``) or at an endpoint of a closed interval where f is
-    defined (``"endpoint"``)."""
+    point inside (``where`` = ``"critical"``), at an endpoint of a closed interval where f is
+    defined (``"endpoint"``), or on a flat stretch of f beside ``x`` (``"flat"``: f = ``y`` at
+    every point of it, ⌊x⌋ = 2 on [2, 2.5), whether or not f(``x``) = ``y``)."""
 
     x: sp.Expr
     y: sp.Expr
@@ -346,6 +347,9 @@ def absolute_extrema(
                 decided = decided and not _oscillates(result, side)
             continue
         approaches.append(Approach(value, at, side))
+        if value.is_finite and _flat(expr, var, at, side, value, float(hi - lo)):
+            candidates.append(Candidate(at, value, "flat"))  # ⌊x⌋ on (0.5, 2.5): 2 is taken
+    candidates.sort(key=lambda c: float(c.x))
     if closed:  # f must also meet its value at each end, from inside: ⌊x⌋ on [0.5, 2] does not
         for end, side in ((lo, "right"), (hi, "left")):
             value = value_at(expr, var, end)
@@ -368,6 +372,19 @@ def absolute_extrema(
         tuple(sorted(set(breaks), key=float)),
         decided,
     )
+
+
+FLAT = (3, 6, 9)  # f equal to a limit at width·10⁻ᵏ inside the interval, each k: f is flat there
+
+
+def _flat(expr, var, at, side: str, value: sp.Expr, width: float) -> bool:
+    """Does f take ``value`` on a stretch beside ``at`` (on ``side``)? f there is checked at
+    width·10⁻³, 10⁻⁶, 10⁻⁹ from ``at``: a continuous f that only approaches the value differs
+    from it at all three (x on (0, 1) at 1⁻); a flat piece equals it (⌊x⌋ at 2.5⁻)."""
+    sign = -1 if side == "left" else 1
+    xs = [float(at) + sign * width * 10.0**-k for k in FLAT]
+    target = float(value)
+    return all(_same(y, target) for y in numeric(expr, var, xs))
 
 
 def _continuous_at(expr, var, point) -> bool:
@@ -393,13 +410,15 @@ def _extreme(candidates, approaches, pick) -> tuple:
         return None, (), tuple(a for a in beyond if _same(key(a.value), edge))
     if top is None:
         return None, (), ()
-    at = tuple(c.x for c in candidates if _same(_as_float(c.y), _as_float(top)))
+    at = tuple(dict.fromkeys(c.x for c in candidates if _same(_as_float(c.y), _as_float(top))))
     return top, at, ()
 
 
 def _same(a: float, b: float) -> bool:
-    """Equal within :data:`TIE` (two infinities of one sign are the same)."""
-    return a == b or abs(a - b) <= TIE * max(1.0, abs(a), abs(b))
+    """Equal within :data:`TIE`; an infinity only equals itself."""
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return a == b
+    return abs(a - b) <= TIE * max(1.0, abs(a), abs(b))
 
 
 def _as_float(value) -> float:

@@ -726,3 +726,23 @@ def test_absolute_extrema_against_a_dense_grid(f, interval):
     assert found.continuous and found.decided
     assert float(found.maximum) >= ys.max() - 1e-9 and float(found.maximum) - ys.max() < 3e-3
     assert float(found.minimum) <= ys.min() + 1e-9 and ys.min() - float(found.minimum) < 3e-3
+
+
+def test_absolute_extrema_on_open_intervals_with_a_break_inside():
+    """Found by a fresh pair of eyes: on (0, 3) tan x has no maximum (→ +∞ at π/2⁻), not "0";
+    1/x on (−1, 1) none either way; and ⌊x⌋ on (0.5, 2.5) takes 2 on all of [2, 2.5) and 0 on
+    (0.5, 1): both are attained (a flat stretch), though no endpoint counts."""
+    from mathcore.extrema import absolute_extrema
+
+    tan = absolute_extrema(parse_expression("tan x"), x, (0, 3), closed=False)
+    assert tan.maximum is None and [a.value for a in tan.sup] == [sp.oo]
+    assert tan.minimum is None and [a.value for a in tan.inf] == [-sp.oo]
+    pole = absolute_extrema(parse_expression("1/x^2"), x, (-1, 1), closed=False)
+    assert [a.value for a in pole.sup] == [sp.oo, sp.oo] and [a.value for a in pole.inf] == [1, 1]
+    steps = absolute_extrema(parse_expression("floor(x)"), x, (0.5, 2.5), closed=False)
+    assert (steps.maximum, steps.minimum, steps.sup, steps.inf) == (2, 0, (), ())
+    assert set(steps.max_at) == {2, sp.Rational(5, 2)}  # beside 2 (right) and 2.5 (left)
+    flat = absolute_extrema(parse_expression("relu(x)"), x, (-2, -1))
+    assert flat.maximum == flat.minimum == 0 and {c.where for c in flat.candidates} >= {"flat"}
+    # a continuous f that only approaches its bound is not flat there
+    assert absolute_extrema(x, x, (0, 1), closed=False).maximum is None

@@ -88,13 +88,16 @@ def absolute_section(lang: str, absolute) -> None:
         st.markdown(text(lang, "extrema.open_interval", interval=interval))
     if not absolute.decided:
         st.info(text(lang, "extrema.undecided", interval=interval))
+    candidates = absolute.candidates
     for key, value, at, near in (
         ("max", absolute.maximum, absolute.max_at, absolute.sup),
         ("min", absolute.minimum, absolute.min_at, absolute.inf),
     ):
         if value is not None:
             places = text(lang, "extrema.or").join(f"${tex(lang, x)}$" for x in at)
-            st.markdown(text(lang, f"extrema.{key}", value=_value(lang, value), at=places))
+            said = text(lang, f"extrema.{key}", value=_value(lang, value), at=places)
+            flat = any(c.where == "flat" and c.x in at and c.y == value for c in candidates)
+            st.markdown(f"{said} {text(lang, 'extrema.flat_note')}" if flat else said)
         elif near:
             points = text(lang, "extrema.or").join(_toward(lang, a) for a in near)
             near_text = text(lang, "extrema.when", points=points)
@@ -108,6 +111,8 @@ def absolute_section(lang: str, absolute) -> None:
 
 def _value(lang: str, value: sp.Expr) -> str:
     """f's value in TeX, with its decimal when it is no rational number (−25 sin 5 ≈ 23.97)."""
+    if value.is_Float:  # found numerically: its digits, not "1.0 ≈ 1"
+        return f"${tex_number(float(value), 10)}$"
     exact = tex(lang, value)
     if value.is_Integer or not value.is_finite:
         return f"${exact}$"
@@ -116,7 +121,8 @@ def _value(lang: str, value: sp.Expr) -> str:
 
 def _toward(lang: str, approach) -> str:
     sign = "-" if approach.side == "left" else "+"
-    return f"$x \\to {tex(lang, approach.x)}^{{{sign}}}$"
+    at = _end(approach.x) if approach.x.is_Rational else tex(lang, approach.x)  # an end as typed
+    return f"$x \\to {at}^{{{sign}}}$"
 
 
 def _candidates(lang: str, absolute) -> None:
@@ -132,7 +138,7 @@ def _candidates(lang: str, absolute) -> None:
         marks.append(", ".join(mark) if mark else "")
     columns = {
         text(lang, "extrema.col_x"): [
-            f"${_end(c.x)}$" if c.where == "endpoint" else f"${tex(lang, c.x)}$"
+            f"${_end(c.x)}$" if c.where != "critical" or c.x.is_Float else f"${tex(lang, c.x)}$"
             for c in absolute.candidates
         ],
         text(lang, "extrema.col_f"): [_value(lang, c.y) for c in absolute.candidates],
