@@ -368,3 +368,25 @@ def test_a_linked_eta_past_the_range_opens_on_the_default_with_a_note(lang, note
     slider = eta_slider(chart(at))
     assert slider["steps"][slider["active"]]["value"] == "0.2"
     assert "lr" not in at.query_params
+
+
+def test_backprop_title_says_where_a_diverging_path_stops_being_drawn():
+    """Found by a fresh pair of eyes: for a diverging η the title named the last iterate
+    (w ≈ −2758) while the path drawn stopped near 900 (iterates beyond ±1000 are not drawn):
+    the title now says up to which step the path is drawn, and that step is the last in view."""
+    from mathcore.backprop import DRAWN_LIMIT
+
+    at = open_page("backprop", lang="en")
+    figure = chart(at)
+    slider = figure["layout"]["sliders"][1]
+    said = 0
+    for frame in figure["frames"]:
+        title = frame.get("layout", {}).get("title", {}).get("text", "")
+        if "drawn up to step" not in title:
+            continue
+        said += 1
+        drawn = int(title.split("drawn up to step ")[1].split(":")[0])
+        path = frame["data"][0]
+        assert len(values(path["x"])) == drawn + 1
+        assert max(abs(v) for v in values(path["x"]) + values(path["y"])) < DRAWN_LIMIT
+    assert said and slider

@@ -181,6 +181,8 @@ def caption(lang: str, sweep, i: int) -> str:
     said += "<br>" + text(lang, "backprop.frame_final", count=done, w=w, b=b, loss=loss)
     if done < sweep.steps:  # the run was cut off: the loss blew up
         said += "<br>" + text(lang, "backprop.frame_stopped", done=done, asked=sweep.steps)
+    if sweep.shown[i] < len(path.points):  # the path leaves the chart: say where it is drawn to
+        said += " " + text(lang, "backprop.frame_beyond", drawn=sweep.shown[i] - 1)
     return said
 
 
