@@ -431,3 +431,12 @@ def test_limits_page_shows_the_steps_naming_each_technique(lang):
     assert names[2] in sides and "\\lim_{x \\to -1^{-}} \\frac{1}{x + 1} = -\\infty$" in sides
     assert "\\lim_{x \\to -1^{+}} \\frac{1}{x + 1} = \\infty$" in sides
     assert steps("sin(1/x)", "0") == text(lang, "limit_steps.none")
+
+
+def test_a_side_without_a_limit_is_not_equated_to_a_word():
+    """sin(1/x) at 0: 'lim f(x): oscillates', not 'lim f(x) = oscillates' (a fresh pair of
+    eyes); a side with a limit keeps its equation (1/(x+1) at −1: = −∞)."""
+    line = open_page("limits", lang="en", f="sin(1/x)", a="0").latex[-1].value
+    assert "f(x)\\text{: }\\text{oscillates}" in line and "= \\text{" not in line
+    line = open_page("limits", lang="en", f="1/(x+1)", a="-1").latex[-1].value
+    assert "f(x) = -\\infty" in line

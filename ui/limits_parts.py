@@ -38,11 +38,23 @@ def show_verdict(lang: str, result) -> None:
     if result.point.is_infinite:  # one direction only: x → ∞ or x → −∞
         values["when"] = text(lang, f"limits.as_x_{direction(result.point)}")
         box(text(lang, f"limits.verdict_infinity.{verdict}", **values))
-        st.latex(rf"\lim_{{x \to {a}}} f(x) = {left if result.point is sp.oo else right}")
+        side = "left" if result.point is sp.oo else "right"
+        st.latex(_equation(rf"\lim_{{x \to {a}}} f(x)", getattr(result, side), values[side]))
         return
     box(text(lang, f"limits.verdict.{verdict}", **values))
-    sides = (("-", left), ("+", right))
-    st.latex(r" \qquad ".join(rf"\lim_{{x \to {a}^{s}}} f(x) = {v}" for s, v in sides))
+    sides = (("-", "left"), ("+", "right"))
+    st.latex(
+        r" \qquad ".join(
+            _equation(rf"\lim_{{x \to {a}^{s}}} f(x)", getattr(result, side), values[side])
+            for s, side in sides
+        )
+    )
+
+
+def _equation(lim: str, value, said: str) -> str:
+    """lim … = value, or, where a side has no limit, lim …: what it does instead (a limit is
+    not equal to the word "oscillates", found by a fresh pair of eyes)."""
+    return f"{lim} = {said}" if value is not None else rf"{lim}\text{{: }}{said}"
 
 
 def direction(point) -> str:
