@@ -81,8 +81,10 @@ def _open(page, url: str, name: str, lang: str) -> None:
     page.wait_for_selector(IDLE, timeout=60_000)
     for key in CLICKS.get(name, []):
         label = text(lang, key)
-        control = page.get_by_role("button", name=label, exact=True)
-        (control if control.count() else page.get_by_text(label, exact=True)).first.click()
+        if key.endswith(".title"):  # an expander's title
+            page.get_by_text(label, exact=True).first.click()
+        else:
+            page.get_by_role("button", name=label, exact=True).click()
         page.wait_for_timeout(200)
         page.wait_for_selector(IDLE, timeout=60_000)
     page.wait_for_timeout(1200)  # let Plotly and KaTeX finish drawing
