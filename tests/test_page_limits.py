@@ -440,3 +440,17 @@ def test_a_side_without_a_limit_is_not_equated_to_a_word():
     assert "f(x)\\text{: }\\text{oscillates}" in line and "= \\text{" not in line
     line = open_page("limits", lang="en", f="1/(x+1)", a="-1").latex[-1].value
     assert "f(x) = -\\infty" in line
+
+
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [("limits", {"f": "e^x", "a": "oo"}), ("continuity", {}), ("extrema", {}), ("derivatives", {})],
+)
+def test_every_chart_keeps_plotly_toolbar_off_its_title(page, query):
+    """The toolbar runs down the right edge (kit.figure), not across the top, where it covered
+    the reach chart's title on /limits (a fresh pair of eyes)."""
+    at = open_page(page, lang="en", **query)
+    charts = at.get("plotly_chart")
+    assert charts
+    for index in range(len(charts)):
+        assert chart(at, index)["layout"]["modebar"]["orientation"] == "v"

@@ -118,7 +118,6 @@ def contour_figure(
         layout={
             "title": opened["title"],
             "margin": {"t": 140 if present else 100, "b": 40},  # a title of up to 3 lines
-            "modebar": {"orientation": "v"},
             "updatemenus": [play],
             "sliders": [
                 step_slider | {"x": 0.12, "y": -0.12, "len": 0.88},

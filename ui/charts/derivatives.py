@@ -69,7 +69,6 @@ def secant_figure(
         layout |= {
             "title": title(h),
             "margin": {"t": 120 if present else 75},  # the title above the legend, apart
-            "modebar": {"orientation": "v"},  # down the right edge, not over the title's end
             "updatemenus": [play_buttons(600, y=-0.18)],
             "sliders": [_h_slider(steps, h)],
         }
@@ -158,7 +157,6 @@ def function_and_derivative(
             "yaxis": {"range": y_limits},
             "title": title(active),
             "margin": {"t": 120 if present else 75},
-            "modebar": {"orientation": "v"},
             "sliders": [
                 frame_slider(
                     names, [plain_number(float(x), 4) for x in xs], active, "x = ", "tangent"

@@ -108,7 +108,6 @@ def descent_figure(
         layout={
             "title": opened["title"],
             "margin": {"t": 110 if present else 80, "b": 40},
-            "modebar": {"orientation": "v"},
             "updatemenus": [play],
             "sliders": [
                 _slider(

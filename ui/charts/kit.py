@@ -65,6 +65,9 @@ def figure(
         "font": {"size": 13 * scale, "color": TEXT_COLOR},
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         "hovermode": "closest",
+        # Plotly's toolbar down the right edge on every chart, not across the top where it
+        # covered titles and legends (found by fresh pairs of eyes on /limits and /derivatives)
+        "modebar": {"orientation": "v"},
         "xaxis": {**AXIS, "title": {"text": x_title}},
         "yaxis": {**AXIS, "title": {"text": y_title}},
     }
