@@ -57,13 +57,16 @@ def _slider_state(page, chart: int, slider: int) -> dict:
 
 
 def test_eta_and_zoom_links_keep_the_view(server, browser, page):
-    """/gradient-descent's and /backprop's η and /limits' zoom: moved in the browser, kept in
-    the address, and the link opens on them; the η frame's title (its verdict) is the one
-    shown."""
+    """/gradient-descent's and /backprop's η and step, and /limits' zoom: moved in the browser,
+    kept in the address, and the link opens on them; the η frame's title (its verdict) is the
+    one shown."""
     cases = [  # page, (chart, slider), key, query parameter
         ("/gradient-descent?x=3&lang=en", (0, 1), "ArrowRight", "lr="),
         ("/limits?f=sin(x)%2Fx&a=0&lang=en", (0, 0), "ArrowLeft", "zoom="),
         ("/backprop?lang=en", (0, 1), "ArrowRight", "lr="),  # η 0.2 → 0.283 > 2/λ_max
+        # the step sliders (a fresh pair of eyes: a link reopened on the last step)
+        ("/gradient-descent?x=3&lang=en", (0, 0), "ArrowLeft", "step="),
+        ("/backprop?lang=en", (0, 0), "ArrowLeft", "step="),
     ]
     for path, (chart, slider), key, param in cases:
         open_page(page, server.url + path)

@@ -97,8 +97,13 @@ def contour_figure(
     ]
     frames, eta_names, step_names = sweep_frames(len(rates), run, layout, framed, shown, [2, 3])
     play = step_play(300, -0.12, step_names)
-    step_slider = frame_slider(
-        step_names, [str(k) for k in framed], len(framed) - 1, f"{labels['step']} "
+    step_slider = frame_slider(  # a link copied after moving the step opens on it
+        step_names,
+        [str(k) for k in framed],
+        len(framed) - 1,
+        f"{labels['step']} ",
+        param="step",
+        values=[str(k) for k in framed],
     )
     eta_slider = frame_slider(
         eta_names,

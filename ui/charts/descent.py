@@ -116,6 +116,8 @@ def descent_figure(
                     step_names,
                     steps,
                     -0.2,
+                    param="step",  # a link copied after moving the step opens on it
+                    values=[str(k) for k in iterations],
                 ),
                 _slider(
                     ["η = "],
