@@ -363,3 +363,13 @@ def test_neuron_analysis_three_ways_and_a_central_difference(x, y, w, b):
     assert found.finite_w == pytest.approx((loss(w + h) - loss(w)) / h, rel=1e-6, abs=1e-9)
     assert (found.x, found.y, found.w, found.b) == (x, y, w, b)
     assert [n.name for n in found.graph.nodes][-5:] == ["u", "z", r"\hat{y}", "e", "L"]
+
+
+def test_the_forward_difference_is_off_by_about_h_times_half_the_second_derivative():
+    """What /backprop says of (L(w + h) − L(w))/h: off by h·L″(w)/2 (Taylor), not h·L″."""
+    x, y, w, b = 1.5, 1.0, 0.5, 0.0
+    found = neuron_analysis(x, y, w, b)
+    W = sp.Symbol("W")
+    loss = (1 / (1 + sp.exp(-(W * x + b))) - y) ** 2
+    second = float(sp.diff(loss, W, 2).subs(W, w).evalf(30))
+    assert found.finite_w - found.symbolic_w == pytest.approx(found.h * second / 2, rel=1e-3)
