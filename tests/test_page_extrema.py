@@ -184,3 +184,15 @@ def test_extrema_page_open_interval_says_when_there_is_no_absolute_extremum():
     said = "\n".join(m.value for m in at.markdown)
     assert "not continuous on $[-1, 1]$ (at x = $0$)" in said
     assert "**No absolute maximum:** f grows without bound as $x \\to 0^{+}$." in said
+
+
+def test_extrema_page_writes_a_typed_end_as_typed_and_decimals_in_tex():
+    """x on [−1.5, 2.5]: the maximum 2.5 is at the end x = 2.5, written as typed, not 5/2 (a
+    fresh pair of eyes); e^x on [0, 20]: e²⁰ ≈ 4.85165 × 10⁸ (by hand 485165195.4), in TeX."""
+    at = open_page("extrema", lang="en", f="x", restrict="true", lo="-1.5", hi="2.5")
+    said = "\n".join(m.value for m in at.markdown)
+    assert "**Absolute maximum:** f = $\\frac{5}{2} \\approx 2.5$ at x = $2.5$." in said
+    assert "x = $\\frac{5}{2}$" not in said
+    at = open_page("extrema", lang="en", f="e^x", restrict="true", lo="0", hi="20")
+    said = "\n".join(m.value for m in at.markdown)
+    assert "f = $e^{20} \\approx 4.85165 \\times 10^{8}$ at x = $20$" in said

@@ -94,7 +94,7 @@ def absolute_section(lang: str, absolute) -> None:
         ("min", absolute.minimum, absolute.min_at, absolute.inf),
     ):
         if value is not None:
-            places = text(lang, "extrema.or").join(f"${tex(lang, x)}$" for x in at)
+            places = text(lang, "extrema.or").join(f"${_x(lang, x, absolute)}$" for x in at)
             said = text(lang, f"extrema.{key}", value=_value(lang, value), at=places)
             flat = any(c.where == "flat" and c.x in at and c.y == value for c in candidates)
             st.markdown(f"{said} {text(lang, 'extrema.flat_note')}" if flat else said)
@@ -116,7 +116,13 @@ def _value(lang: str, value: sp.Expr) -> str:
     exact = tex(lang, value)
     if value.is_Integer or not value.is_finite:
         return f"${exact}$"
-    return f"${exact} \\approx {plain_number(float(value), 6)}$"
+    return f"${exact} \\approx {tex_number(float(value), 6)}$"
+
+
+def _x(lang: str, x: sp.Expr, absolute) -> str:
+    """Where an extremum is taken, in TeX: an end as typed (2.5, not 5/2), a point found
+    numerically by its digits, a critical point exactly."""
+    return _end(x) if x.is_Float or x in (absolute.lo, absolute.hi) else tex(lang, x)
 
 
 def _toward(lang: str, approach) -> str:
@@ -138,7 +144,7 @@ def _candidates(lang: str, absolute) -> None:
         marks.append(", ".join(mark) if mark else "")
     columns = {
         text(lang, "extrema.col_x"): [
-            f"${_end(c.x)}$" if c.where != "critical" or c.x.is_Float else f"${tex(lang, c.x)}$"
+            f"${_end(c.x)}$" if c.where != "critical" else f"${_x(lang, c.x, absolute)}$"
             for c in absolute.candidates
         ],
         text(lang, "extrema.col_f"): [_value(lang, c.y) for c in absolute.candidates],
