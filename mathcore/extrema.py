@@ -145,8 +145,9 @@ class AbsoluteExtrema:
     takes its maximum). The same for ``minimum``, ``min_at``
     and ``inf``. ``breaks`` are the points of the interval where f is not continuous (then the
     extreme value theorem does not apply). ``decided`` is False when not every critical point
-    inside is known or a one-sided limit could not be found: then nothing is claimed
-    (``maximum`` and ``minimum`` are ``None``, ``sup`` and ``inf`` empty)."""
+    inside is known or a one-sided limit could not be found: then only what a bound of f proves
+    is claimed (sin(1/x) on [−1, 1] takes its bounds ±1, so they are its maximum and minimum);
+    the rest is ``None``, ``sup`` and ``inf`` empty."""
 
     lo: sp.Expr
     hi: sp.Expr
@@ -356,8 +357,12 @@ def absolute_extrema(
             near = [a.value for a in approaches if a.x == end and a.side == side]
             if value is None or not near or not _same(_as_float(near[0]), _as_float(value)):
                 breaks.append(end)
-    best = _extreme(candidates, approaches, max) if decided else (None, (), ())
-    worst = _extreme(candidates, approaches, min) if decided else (None, (), ())
+    if decided:
+        best = _extreme(candidates, approaches, max)
+        worst = _extreme(candidates, approaches, min)
+    else:  # the critical points are not all known: f can still be seen to reach a bound of f
+        top, bottom = _enclosure(expr, var, lo, hi)
+        best, worst = _attained(candidates, top, max), _attained(candidates, bottom, min)
     return AbsoluteExtrema(
         lo,
         hi,
@@ -385,6 +390,46 @@ def _flat(expr, var, at, side: str, value: sp.Expr, width: float) -> bool:
     xs = [float(at) + sign * width * 10.0**-k for k in FLAT]
     target = float(value)
     return all(_same(y, target) for y in numeric(expr, var, xs))
+
+
+ENCLOSURE_SAMPLES = 20_001  # the even grid an interval enclosure is checked against
+
+
+def _enclosure(expr, var, lo, hi) -> tuple[float | None, float | None]:
+    """Bounds m ≤ f(x) ≤ M on [lo, hi] by interval arithmetic (SymPy's ``AccumBounds``: x
+    replaced by the interval; loose but outer, so a value of f equal to M is f's maximum, as for
+    sin(1/x): ±1). ``None`` for a side that is not finite or not found. As a guard against a
+    loose rule that is not outer, a bound is dropped if f exceeds it on an even grid of
+    :data:`ENCLOSURE_SAMPLES` points."""
+    try:
+        box = expr.subs(var, sp.AccumBounds(lo, hi))
+    except (TypeError, ValueError, NotImplementedError, ZeroDivisionError):
+        return None, None
+    if isinstance(box, sp.AccumBounds):
+        ends = (box.max, box.min)
+    elif box.is_number and box.is_extended_real:
+        ends = (box, box)
+    else:
+        return None, None
+    with np.errstate(all="ignore"):  # a pole or 1/x at a grid point: no value there
+        ys = numeric(expr, var, list(np.linspace(float(lo), float(hi), ENCLOSURE_SAMPLES)))
+    ys = [y for y in ys if math.isfinite(y)]
+    top, bottom = (float(e) if e.is_finite else None for e in ends)
+    if top is not None and ys and max(ys) > top + _slack(sp.Float(top)):
+        top = None
+    if bottom is not None and ys and min(ys) < bottom - _slack(sp.Float(bottom)):
+        bottom = None
+    return top, bottom
+
+
+def _attained(candidates, bound: float | None, pick) -> tuple:
+    """(bound, where f takes it, ()) when a candidate's value is the bound, else nothing."""
+    if bound is None:
+        return None, (), ()
+    at = tuple(dict.fromkeys(c.x for c in candidates if _same(_as_float(c.y), bound)))
+    if not at:
+        return None, (), ()
+    return pick((c.y for c in candidates if c.x in at), key=_as_float), at, ()
 
 
 def _continuous_at(expr, var, point) -> bool:

@@ -196,3 +196,18 @@ def test_extrema_page_writes_a_typed_end_as_typed_and_decimals_in_tex():
     at = open_page("extrema", lang="en", f="e^x", restrict="true", lo="0", hi="20")
     said = "\n".join(m.value for m in at.markdown)
     assert "f = $e^{20} \\approx 4.85165 \\times 10^{8}$ at x = $20$" in said
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_extrema_page_sin_one_over_x_reaches_its_bounds(lang):
+    """sin(1/x) on [−1, 1]: not every critical point is known, but ±1 are reached: the page says
+    both, lists three places and an ellipsis (there are infinitely many)."""
+    at = open_page("extrema", lang=lang, f="sin(1/x)", restrict="true", lo="-1", hi="1")
+    assert not at.exception
+    said = "\n".join(m.value for m in at.markdown)
+    info = "\n".join(m.value for m in at.info)
+    words = {
+        "en": ("**Absolute maximum:** f = $1$ at x = $", "interval arithmetic"),
+        "ko": ("**최댓값:** x = $", "구간 연산"),
+    }[lang]
+    assert words[0] in said and ", …" in said and words[1] in info

@@ -87,14 +87,16 @@ def absolute_section(lang: str, absolute) -> None:
     if not absolute.closed:
         st.markdown(text(lang, "extrema.open_interval", interval=interval))
     if not absolute.decided:
-        st.info(text(lang, "extrema.undecided", interval=interval))
+        found = absolute.maximum is not None or absolute.minimum is not None
+        st.info(text(lang, f"extrema.{'bounded' if found else 'undecided'}", interval=interval))
     candidates = absolute.candidates
     for key, value, at, near in (
         ("max", absolute.maximum, absolute.max_at, absolute.sup),
         ("min", absolute.minimum, absolute.min_at, absolute.inf),
     ):
         if value is not None:
-            places = text(lang, "extrema.or").join(f"${_x(lang, x, absolute)}$" for x in at)
+            places = text(lang, "extrema.or").join(f"${_x(lang, x, absolute)}$" for x in at[:3])
+            places += ", …" if len(at) > 3 or not absolute.decided else ""  # sin x: endless
             said = text(lang, f"extrema.{key}", value=_value(lang, value), at=places)
             flat = any(c.where == "flat" and c.x in at and c.y == value for c in candidates)
             st.markdown(f"{said} {text(lang, 'extrema.flat_note')}" if flat else said)
