@@ -390,3 +390,16 @@ def test_backprop_title_says_where_a_diverging_path_stops_being_drawn():
         assert len(values(path["x"])) == drawn + 1
         assert max(abs(v) for v in values(path["x"]) + values(path["y"])) < DRAWN_LIMIT
     assert said and slider
+
+
+def test_the_eta_slider_names_the_thresholds_it_keeps_exact():
+    """λ_max = (9 + √61)/2 for these data (by hand, the Hessian [[7, 3], [3, 2]]): the slider
+    says 1/λ_max ≈ 0.119 and 2/λ_max ≈ 0.238 by name, not as 0.118975 between 0.1 and 0.141;
+    with momentum β = 0.5 the limit 2(1 + β)/λ_max ≈ 0.357 is named too."""
+    lam = (9 + 61**0.5) / 2
+    labels = [s["label"] for s in eta_slider(chart(open_page("backprop", lang="en")))["steps"]]
+    assert f"{1 / lam:.3g} = 1/λₘₐₓ" in labels and f"{2 / lam:.3g} = 2/λₘₐₓ" in labels
+    assert "0.1" in labels and not any("2(1 + β)" in label for label in labels)
+    figure = chart(open_page("backprop", lang="en", momentum="0.5"))
+    labels = [s["label"] for s in eta_slider(figure)["steps"]]
+    assert f"{3 / lam:.3g} = 2(1 + β)/λₘₐₓ" in labels

@@ -107,7 +107,7 @@ def contour_figure(
     )
     eta_slider = frame_slider(
         eta_names,
-        [plain_number(r, 6) for r in rates],
+        [_eta_label(r, surface, sweep) for r in rates],
         start,
         "η = ",
         param="lr",  # a link copied after moving η opens on that η
@@ -137,6 +137,19 @@ def contour_figure(
 
 
 PATH_LINE = "rgba(213, 94, 0, 0.45)"  # COLORS["right"], lighter: the line under the iterates
+
+
+def _eta_label(rate: float, surface, sweep) -> str:
+    """η as the grid (3 significant digits) or a link (as typed) has it; the thresholds kept
+    exact say which they are (0.119 = 1/λₘₐₓ), not 0.118975 among 0.1 and 0.141."""
+    named = {  # with β = 0 the limit 2(1 + β)/λₘₐₓ is 2/λₘₐₓ: that name wins
+        sweep.momentum_lr: "2(1 + β)/λₘₐₓ",
+        surface.oscillation_lr: "1/λₘₐₓ",
+        surface.stable_lr: "2/λₘₐₓ",
+    }
+    return f"{plain_number(rate, 3)} = {named[rate]}" if rate in named else plain_number(rate, 6)
+
+
 ARROW_POINTS = 5  # the step −η∇L: a dot at the iterate, three small dots, the arrowhead
 
 
