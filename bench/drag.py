@@ -19,9 +19,8 @@ import statistics
 import sys
 import time
 
-from playwright.sync_api import sync_playwright
-
-from tests.e2e.conftest import CHROMIUM_ARGS, IDLE, Server
+from bench.harness import floor_and_app
+from tests.e2e.conftest import IDLE
 
 SLIDERS = {  # name: (lesson link, index of the chart, index of the slider on it)
     "derivatives h": ("/derivatives?f=x%5E2%20sin%20x&a=1&lang=en", 0, 0),
@@ -108,48 +107,41 @@ def measure(page, box: dict, sent: list, repeat: int, watch: str, arg=None) -> d
 
 
 def main(repeat: int = 3) -> None:
-    floor, app = Server("bench/floor_app.py"), Server()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            print(f"{time.strftime('%Y-%m-%d')}, {repeat} drags of ~1 s per slider")
-            print(
-                "| slider | frames shown in the drag | median ms between | p90 ms | "
-                "median lag behind the pointer ms | messages sent |"
-            )
-            print("| --- | ---: | ---: | ---: | ---: | ---: |")
-            rows = []
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            sent: list = []
-            page.on("websocket", lambda ws: ws.on("framesent", lambda data: sent.append(data)))
-            page.goto(floor.url)
-            page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot')
+    with floor_and_app() as (browser, floor, app):
+        print(f"{time.strftime('%Y-%m-%d')}, {repeat} drags of ~1 s per slider")
+        print(
+            "| slider | frames shown in the drag | median ms between | p90 ms | "
+            "median lag behind the pointer ms | messages sent |"
+        )
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        rows = []
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        sent: list = []
+        page.on("websocket", lambda ws: ws.on("framesent", lambda data: sent.append(data)))
+        page.goto(floor.url)
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot')
+        page.wait_for_selector(IDLE)
+        thumb = page.get_by_role("slider").first.bounding_box()
+        track = page.locator('[data-testid="stSlider"]').bounding_box()
+        rail = {"x": track["x"] + 8, "y": thumb["y"], "width": track["width"] - 16}
+        rail["height"] = thumb["height"]
+        floor_row = measure(page, rail, sent, repeat, FLOOR_WATCH)
+        rows.append(("floor (Streamlit slider)", floor_row))
+        for name, (link, index, which) in SLIDERS.items():
+            page.goto(app.url + link)
             page.wait_for_selector(IDLE)
-            thumb = page.get_by_role("slider").first.bounding_box()
-            track = page.locator('[data-testid="stSlider"]').bounding_box()
-            rail = {"x": track["x"] + 8, "y": thumb["y"], "width": track["width"] - 16}
-            rail["height"] = thumb["height"]
-            floor_row = measure(page, rail, sent, repeat, FLOOR_WATCH)
-            rows.append(("floor (Streamlit slider)", floor_row))
-            for name, (link, index, which) in SLIDERS.items():
-                page.goto(app.url + link)
-                page.wait_for_selector(IDLE)
-                page.wait_for_selector(RAIL)
-                page.wait_for_timeout(1000)
-                chart = page.locator(".js-plotly-plot").nth(index)
-                chart.scroll_into_view_if_needed()
-                rails = chart.locator("g.slider-group rect.slider-rail-touch-rect")
-                box = rails.nth(which).bounding_box()
-                rows.append((name, measure(page, box, sent, repeat, WATCH, index)))
-            for name, r in rows:
-                print(
-                    f"| {name} | {r['updates']:.0f} | {r['median']:.1f} | {r['p90']:.1f} | "
-                    f"{r['lag']:.1f} | {r['messages']:.1f} |"
-                )
-            browser.close()
-    finally:
-        floor.stop()
-        app.stop()
+            page.wait_for_selector(RAIL)
+            page.wait_for_timeout(1000)
+            chart = page.locator(".js-plotly-plot").nth(index)
+            chart.scroll_into_view_if_needed()
+            rails = chart.locator("g.slider-group rect.slider-rail-touch-rect")
+            box = rails.nth(which).bounding_box()
+            rows.append((name, measure(page, box, sent, repeat, WATCH, index)))
+        for name, r in rows:
+            print(
+                f"| {name} | {r['updates']:.0f} | {r['median']:.1f} | {r['p90']:.1f} | "
+                f"{r['lag']:.1f} | {r['messages']:.1f} |"
+            )
 
 
 if __name__ == "__main__":

@@ -15,9 +15,8 @@ import statistics
 import sys
 import time
 
-from playwright.sync_api import sync_playwright
-
-from tests.e2e.conftest import CHROMIUM_ARGS, IDLE, Server
+from bench.harness import floor_and_app
+from tests.e2e.conftest import IDLE
 
 CHART_SLIDER = ".js-plotly-plot g.slider-group[role='slider']"  # in the browser: no rerun
 TOPICS = {  # name: (lesson link, the slider pressed: CSS and which of them)
@@ -106,51 +105,44 @@ def summary(times: list[float]) -> tuple[float, float]:
 
 
 def main(presses: int = 16) -> None:
-    floor, app = Server("bench/floor_app.py"), Server()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            print(f"{time.strftime('%Y-%m-%d')}, {presses} presses per page, A B A B …")
-            print(
-                "| page | key → chart changed: median ms | p90 | / floor | "
-                "key → settled: median ms | p90 | / floor |"
-            )
-            print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-            for name, (link, *slider) in TOPICS.items():
-                a, b = open_tab(browser, floor.url), open_tab(browser, app.url + link)
-                times = {"floor": [], name: []}
-                for i in range(presses):
-                    key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
-                    times["floor"].append(press(a, key))
-                    times[name].append(press(b, key, tuple(slider)))
-                for who in ("floor", name):
-                    changed = summary([t[0] for t in times[who]])
-                    done = summary([t[1] for t in times[who]])
-                    base = summary([t[0] for t in times["floor"]])[0]
-                    base_done = summary([t[1] for t in times["floor"]])[0]
-                    label = f"floor (beside {name})" if who == "floor" else name
-                    print(
-                        f"| {label} | {changed[0]:.0f} | {changed[1]:.0f} | "
-                        f"{changed[0] / base:.2f} | {done[0]:.0f} | {done[1]:.0f} | "
-                        f"{done[0] / base_done:.2f} |"
-                    )
-                a.close()
-                b.close()
-            a, b = open_tab(browser, floor.url), open_tab(browser, app.url + "/limits?a=1&lang=en")
-            floor_times, typed = [], []
-            for i, text in enumerate(TYPED):
-                floor_times.append(press(a, "ArrowRight" if i % 2 == 0 else "ArrowLeft")[1])
-                typed.append(type_function(b, text))
-            base, _ = summary(floor_times)
-            median, p90 = summary(typed)
-            print(
-                f"| limits: a newly typed function ({len(TYPED)}) | {median:.0f} | {p90:.0f} | "
-                f"{median / base:.2f} (floor {base:.0f}) |"
-            )
-            browser.close()
-    finally:
-        floor.stop()
-        app.stop()
+    with floor_and_app() as (browser, floor, app):
+        print(f"{time.strftime('%Y-%m-%d')}, {presses} presses per page, A B A B …")
+        print(
+            "| page | key → chart changed: median ms | p90 | / floor | "
+            "key → settled: median ms | p90 | / floor |"
+        )
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for name, (link, *slider) in TOPICS.items():
+            a, b = open_tab(browser, floor.url), open_tab(browser, app.url + link)
+            times = {"floor": [], name: []}
+            for i in range(presses):
+                key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
+                times["floor"].append(press(a, key))
+                times[name].append(press(b, key, tuple(slider)))
+            for who in ("floor", name):
+                changed = summary([t[0] for t in times[who]])
+                done = summary([t[1] for t in times[who]])
+                base = summary([t[0] for t in times["floor"]])[0]
+                base_done = summary([t[1] for t in times["floor"]])[0]
+                label = f"floor (beside {name})" if who == "floor" else name
+                print(
+                    f"| {label} | {changed[0]:.0f} | {changed[1]:.0f} | "
+                    f"{changed[0] / base:.2f} | {done[0]:.0f} | {done[1]:.0f} | "
+                    f"{done[0] / base_done:.2f} |"
+                )
+            a.close()
+            b.close()
+        a, b = open_tab(browser, floor.url), open_tab(browser, app.url + "/limits?a=1&lang=en")
+        floor_times, typed = [], []
+        for i, text in enumerate(TYPED):
+            floor_times.append(press(a, "ArrowRight" if i % 2 == 0 else "ArrowLeft")[1])
+            typed.append(type_function(b, text))
+        base, _ = summary(floor_times)
+        median, p90 = summary(typed)
+        print(
+            f"| limits: a newly typed function ({len(TYPED)}) | {median:.0f} | {p90:.0f} | "
+            f"{median / base:.2f} (floor {base:.0f}) |"
+        )
 
 
 if __name__ == "__main__":
