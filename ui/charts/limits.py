@@ -76,15 +76,7 @@ def limit_figure(
         bottom, top = y_range(evenly(samples, lo, hi), band_values(samples, even), extra=extra)
         return {"xaxis": {"range": [lo, hi]}, "yaxis": {"range": [bottom, top]}}
 
-    frames = [
-        {
-            "data": data(z),
-            "traces": list(range(2 + len(sides))),
-            "name": f"{z:g}",
-            "layout": window(z),
-        }
-        for z in analysis.zooms
-    ]
+    frames = _frames(analysis.zooms, data, window)
     names = {z: plain_number(z, 6) for z in analysis.zooms}
     layout = window(opening) | {
         "shapes": [vertical_line(centre)],
@@ -93,6 +85,18 @@ def limit_figure(
     return figure(
         data(opening) + markers, "x", "f(x)", present, HEIGHT, layout=layout, frames=frames
     )
+
+
+def _frames(keys, data, window) -> list[dict]:
+    """One frame per zoom (reach) ``k``, named ``f"{k:g}"``: its traces ``data(k)``, which
+    restyle the chart's first ones (the curve, the band, the marks; the markers at a after them
+    stay), and its axes ``window(k)``."""
+    frames = []
+    for k in keys:
+        traces = data(k)
+        shown = list(range(len(traces)))
+        frames.append({"data": traces, "traces": shown, "name": f"{k:g}", "layout": window(k)})
+    return frames
 
 
 # A step redraws the chart: a frame moves the axes to its window (and toward ±∞ their ticks),
@@ -200,15 +204,7 @@ def _limit_at_infinity(
     }
     if lines:  # the words above the legend, apart
         whole["margin"] = {"t": 55 + lines * (30 if present else 18)}
-    movie = [
-        {
-            "data": data(k),
-            "traces": list(range(2 + len(groups))),
-            "name": f"{k:g}",
-            "layout": layout(k),
-        }
-        for k in analysis.reaches
-    ]
+    movie = _frames(analysis.reaches, data, layout)
     return figure(data(opening, styled=True), "x", "f(x)", present, HEIGHT, whole, movie)
 
 
