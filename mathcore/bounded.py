@@ -171,7 +171,7 @@ class Deadline:
     Each call may use what the calls before it left; the whole analysis is also stopped by the
     wall clock after ``WALL_FACTOR * seconds + WALL_SLACK_S``. The budget starts once the workers
     are up: starting them (the first call in a process: forkserver, preloads, warm-up, ~2 s) is
-    not charged to an analysis. Work run side by side (both workers) takes a :meth:`branch`.
+    not charged to an analysis.
 
     >>> budget = Deadline(2.5)
     >>> budget.run(pow, 2, 10)
@@ -198,32 +198,6 @@ class Deadline:
     def _charge(self, used: float) -> None:
         with self._lock:
             self.used += used
-
-    def branch(self) -> Deadline:
-        """A budget for work run beside this one (in the other worker, from another thread).
-
-        It starts with what this budget has used so far; :meth:`join` then charges this budget
-        the longer of the two. So the budget bounds the CPU time along the longest chain of
-        calls, which is the wall time on a quiet server.
-
-        >>> main = Deadline(1.0)
-        >>> side = main.branch()
-        >>> main.run(pow, 2, 10), side.run(pow, 3, 3)
-        (1024, 27)
-        >>> main.join(side)
-        >>> main.used < 0.1
-        True
-        """
-        other = Deadline.__new__(Deadline)
-        other.seconds, other.end, other._lock = self.seconds, self.end, threading.Lock()
-        with self._lock:
-            other.used = self.used
-        return other
-
-    def join(self, other: Deadline) -> None:
-        """Charge this budget the longer of itself and ``other`` (made by :meth:`branch`)."""
-        with self._lock:
-            self.used = max(self.used, other.used)
 
 
 def start_workers() -> None:
