@@ -37,6 +37,7 @@ from mathcore.derivatives import (
 )
 from mathcore.descent import DescentAnalysis, descent_analysis, learning_rate_grid
 from mathcore.diffsteps import DerivativeStep, derivative_steps
+from mathcore.epsilon_delta import EpsilonDelta, epsilon_delta
 from mathcore.errors import (
     ComputationBusy,
     ComputationLimit,
@@ -94,6 +95,7 @@ __all__ = [
     "DerivativesAnalysis",
     "DescentAnalysis",
     "DifferentiabilityResult",
+    "EpsilonDelta",
     "ExtremaAnalysis",
     "InputError",
     "LeastLoss",
@@ -123,6 +125,7 @@ __all__ = [
     "difference_quotient",
     "difference_quotients",
     "differentiability_at",
+    "epsilon_delta",
     "extrema_analysis",
     "gradient_descent",
     "latex",

@@ -32,6 +32,7 @@ from mathcore.derivatives import (
     tangent_line,
 )
 from mathcore.diffsteps import derivative_steps
+from mathcore.epsilon_delta import epsilon_delta
 from mathcore.errors import SYMPY_FAILURES, InputError
 from mathcore.extrema import (
     absolute_extrema,
@@ -93,6 +94,7 @@ ENTRY_POINTS: tuple[EntryPoint, ...] = (
     EntryPoint("limits_analysis(0)", limits_analysis, _at(0), "sin(x)/x"),
     EntryPoint("limits_analysis(oo)", limits_analysis, _at(sp.oo), "(1+1/x)^x"),
     EntryPoint("limit_steps(0)", limit_steps, _at(0), "(e^x - 1 - x)/x^2", warm=False),
+    EntryPoint("epsilon_delta(0)", epsilon_delta, _at(0), "sin(x)/x", warm=False),
     EntryPoint("value_at(1)", value_at, _at(sp.Integer(1)), "(x^2-1)/(x-1)", warm=False),
     EntryPoint("classify_continuity(1)", classify_continuity, _at(1), "(x^2-1)/(x-1)", warm=False),
     EntryPoint("differentiability_at(0)", differentiability_at, _at(0), "relu(x)", warm=False),

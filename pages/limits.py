@@ -33,6 +33,7 @@ def limits_page() -> None:
         return
     parts.show_verdict(lang, analysis.limit)
     parts.show_steps(lang, analysis)
+    parts.show_epsilon_delta(lang, analysis)
     graph, table = st.columns([3, 2])
     with graph:
         limit_graph(lang, analysis)

@@ -454,3 +454,114 @@ def test_every_chart_keeps_plotly_toolbar_off_its_title(page, query):
     assert charts
     for index in range(len(charts)):
         assert chart(at, index)["layout"]["modebar"]["orientation"] == "v"
+
+
+def epsilon_delta_chart(at) -> dict:
+    """The ε–δ chart (its slider is named after ``?eps=``)."""
+    figures = [chart(at, i) for i in range(len(at.get("plotly_chart")))]
+    (found,) = [f for f in figures if f["layout"].get("sliders", [{}])[0].get("name") == "eps"]
+    return found
+
+
+def test_limits_page_epsilon_delta_is_folded_and_worked_out_only_when_opened():
+    at = open_page("limits", lang="en", f="2x+1", a="1")
+    (folded,) = [e for e in at.expander if e.label == text("en", "epsilon_delta.title")]
+    assert not folded.markdown and len(at.get("plotly_chart")) == 1  # only the limit's chart
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_limits_page_epsilon_delta_linear_delta_is_half_of_epsilon(lang):
+    """f = 2x + 1 at 1, L = 3: |2x + 1 − 3| = 2|x − 1|, so δ = ε/2 (by hand) in the table, in
+    every frame's blue strip 1 ± ε/2 and green band 3 ± ε, and on the log–log plot."""
+    at = open_page("limits", lang=lang, f="2x+1", a="1", epsilon_delta="true")
+    assert not at.exception
+    title = text(lang, "epsilon_delta.title")
+    (folded,) = [e for e in at.expander if e.label == title]
+    shown = "\n".join(m.value for m in folded.markdown)
+    assert "$L = 3$" in shown
+    bound = text(lang, "epsilon_delta.bound", per_decade=60, reach="1", nearest="10⁻¹²")
+    assert [c.value for c in folded.caption] == [bound]  # the sampling's bound, said
+    (table,) = [t for t in tables(at) if text(lang, "epsilon_delta.column_delta") in t]
+    eps = table[text(lang, "epsilon_delta.column_epsilon")]
+    delta = table[text(lang, "epsilon_delta.column_delta")]
+    assert len(eps) >= 10 and delta == pytest.approx([e / 2 for e in eps], rel=1e-6)
+    figure = epsilon_delta_chart(at)
+    assert len(figure["frames"]) == len(eps)
+    for frame, e in zip(figure["frames"], eps, strict=True):
+        shown = at_frame(figure, frame["name"])
+        band = trace(shown, text(lang, "epsilon_delta.band"))
+        assert min(values(band["y"])) == pytest.approx(3 - e) and max(values(band["y"])) == (
+            pytest.approx(3 + e)
+        )
+        strip = values(trace(shown, text(lang, "epsilon_delta.window"))["x"])
+        assert min(strip) == pytest.approx(1 - e / 2) and max(strip) == pytest.approx(1 + e / 2)
+        assert e / 2 == pytest.approx(
+            values(trace(shown, text(lang, "epsilon_delta.current"))["y"])[0]
+        )
+    slider = figure["layout"]["sliders"][0]
+    assert all(s["args"][1]["frame"]["redraw"] for s in slider["steps"])  # frames move the axes
+    assert slider["active"] == 0 and shown["layout"]["title"]["text"].startswith("ε = ")
+
+
+def test_limits_page_epsilon_delta_link_opens_on_its_epsilon():
+    at = open_page("limits", lang="en", f="x^2", a="2", epsilon_delta="true", eps="0.001")
+    slider = epsilon_delta_chart(at)["layout"]["sliders"][0]
+    assert slider["steps"][slider["active"]]["label"] == "0.001"
+    assert slider["steps"][slider["active"]]["value"] == "0.001"  # kept in the address
+    title = epsilon_delta_chart(at)["layout"]["title"]["text"]
+    delta = (4.001) ** 0.5 - 2  # the right side binds: 4t + t² = ε
+    assert f"{delta:.6g}" in title and text("en", "epsilon_delta.side_right") in title
+    at = open_page("limits", lang="en", f="x^2", a="2", epsilon_delta="true", eps="0.003")
+    slider = epsilon_delta_chart(at)["layout"]["sliders"][0]
+    assert slider["active"] == 0  # not one of its ε: the chart opens on the first
+
+
+@pytest.mark.parametrize(("f", "a", "kind"), [("floor(x)", "2", "jump"), ("sin(1/x)", "0", "osc")])
+def test_limits_page_epsilon_delta_shows_an_epsilon_no_delta_works_for(f, a, kind):
+    """floor(x) at 2: the midpoint 3/2 of the sides, ε = 1/2 fails (left values 1 are 1/2 away);
+    sin(1/x) at 0: the middle 0, ε = 1/2 fails. The chart opens on that ε, with no strip and
+    the escaping points marked, each outside the band."""
+    at = open_page("limits", lang="en", f=f, a=a, epsilon_delta="true")
+    assert not at.exception
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "does not exist" in shown and "For example, with $\\varepsilon = 0.5$" in shown
+    assert ("$L = \\frac{3}{2}$" if kind == "jump" else "$L \\approx 0$") in shown
+    figure = epsilon_delta_chart(at)
+    assert figure["layout"]["title"]["text"] == text("en", "epsilon_delta.frame_none", eps="0.5")
+    assert not values(trace(figure, text("en", "epsilon_delta.window"))["x"])
+    marks = trace(figure, text("en", "epsilon_delta.escapes"))
+    L = 1.5 if kind == "jump" else 0.0
+    assert values(marks["y"]) and all(abs(y - L) >= 0.5 for y in values(marks["y"]))
+    (table,) = [t for t in tables(at) if "largest δ" in t]
+    assert table["largest δ"][table["ε"].index(0.5)] == "none"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_limits_page_epsilon_delta_needs_a_finite_limit(lang):
+    for f, a, reason in (("sin x", "oo", "oscillates"), ("1/x^2", "0", "infinite_limit")):
+        at = open_page("limits", lang=lang, f=f, a=a, epsilon_delta="true")
+        assert not at.exception and not at.get("plotly_chart")[1:]  # no ε–δ chart
+        said = text(lang, f"epsilon_delta.unavailable_{reason}", a="0", gap="x")
+        assert any(m.value.split("$")[0] == said.split("$")[0] for m in at.info)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_limits_page_epsilon_n_for_the_loss_over_epochs(lang):
+    """The course's preset 2e^(−x/10) as x → ∞: N = 10 ln(2/ε) (by hand) in the table, and
+    each frame shades x > N out to 2N."""
+    at = open_page("limits", lang=lang, f="2e^(-x/10)", a="oo", epsilon_delta="true")
+    assert not at.exception
+    (table,) = [t for t in tables(at) if text(lang, "epsilon_delta.column_n") in t]
+    eps = table[text(lang, "epsilon_delta.column_epsilon")]
+    N = table[text(lang, "epsilon_delta.column_n")]
+    assert len(eps) >= 10
+    assert pytest.approx(N, rel=1e-5) == [10 * math.log(2 / e) for e in eps]
+    figure = epsilon_delta_chart(at)
+    for frame, n in zip(figure["frames"], N, strict=True):
+        strip = values(
+            trace(at_frame(figure, frame["name"]), text(lang, "epsilon_delta.window_n"))["x"]
+        )
+        assert min(strip) == pytest.approx(n, rel=1e-5) and max(strip) == pytest.approx(
+            2 * n, rel=1e-5
+        )
+    assert figure["layout"]["title"]["text"].startswith("ε = 1 → ")

@@ -45,6 +45,16 @@ def limit_steps(key: str, _expr: sp.Expr, _point: sp.Expr) -> mc.LimitSteps:
     return mc.Deadline(ANALYSIS_SECONDS).run(mc.limit_steps, expr, X, point)
 
 
+@st.cache_data(**CACHE)
+def epsilon_delta(key: str, _expr: sp.Expr, _limit: mc.LimitResult) -> mc.EpsilonDelta:
+    """The ε–δ game for f at a (:func:`mathcore.epsilon_delta`) with the limit the page already
+    found, in one bounded call: only when a student opens "ε–δ" (0.1–0.5 s of mpmath, which
+    every newly typed function would otherwise wait for). Cached by ``key``
+    (:func:`steps_key`), as :func:`limit_steps` is."""
+    expr, limit = _expr, _limit
+    return mc.Deadline(ANALYSIS_SECONDS).run(mc.epsilon_delta, expr, X, limit.point, limit)
+
+
 def steps_key(expr: sp.Expr, point: sp.Expr) -> str:
     """:func:`limit_steps`'s cache key: the two expressions' exact forms."""
     return f"{sp.srepr(expr)} at {sp.srepr(point)}"

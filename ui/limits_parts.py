@@ -7,14 +7,18 @@ from __future__ import annotations
 import streamlit as st
 import sympy as sp
 
+from mathcore.epsilon_delta import PER_DECADE
 from ui import compute
+from ui.charts.epsilon_delta import epsilon_delta_figure
 from ui.i18n import text
-from ui.inputs import computed
+from ui.inputs import computed, linked_value
 from ui.limit_steps import limit_steps_markdown
 from ui.messages import side_tex, tex
 from ui.one_sided import edge_sentence, edge_side
-from ui.tables import approach_digits, markdown_table, plain_number
+from ui.page import chart, presenting
+from ui.tables import approach_digits, markdown_table, plain_number, tex_number
 
+X = sp.Symbol("x", real=True)
 GOOD = ("converges", "edge")  # the other verdicts: a warning box for these, else an error
 WARN = ("diverges_to_inf", "diverges_to_neg_inf", "uncertain", "edge_infinite")
 
@@ -111,3 +115,180 @@ def show_steps(lang: str, analysis) -> None:
             return
         st.markdown(limit_steps_markdown(found, lang))
         st.caption(text(lang, "limit_steps.checked"))
+
+
+CHART_WORDS = (
+    "band",
+    "window",
+    "escapes",
+    "delta_plot",
+    "current",
+    "legend_no_delta",
+    "axis_epsilon",
+    "axis_delta",
+)
+
+
+def show_epsilon_delta(lang: str, analysis) -> None:
+    """The ε–δ game for the limit the page found, folded under its title and worked out only
+    once a student opens it (``?epsilon_delta=true`` opens it from a lesson link; ``?eps=``
+    picks the ε the chart opens on, and the chart's slider keeps it in the address)."""
+    folded = st.expander(
+        text(lang, "epsilon_delta.title"),
+        key="epsilon_delta",
+        on_change="rerun",
+        bind="query-params",
+    )
+    with folded:
+        if not folded.open:
+            return
+        key = compute.steps_key(analysis.expr, analysis.point)
+        found = computed(lang, compute.epsilon_delta, key, analysis.expr, analysis.limit)
+        if found is None:  # it took too long: said by computed()
+            return
+        a, gap = tex(lang, found.point), tex(lang, X - found.point) if found.point.is_finite else ""
+        if found.kind == "unavailable":
+            st.info(text(lang, f"epsilon_delta.unavailable_{found.reason}", a=a, gap=gap))
+            return
+        if found.point.is_infinite:  # the ε–N game
+            way = direction(found.point)
+            beyond = text(lang, f"epsilon_delta.beyond_{way}")
+            st.markdown(text(lang, "epsilon_delta.definition_infinity", a=a, beyond=beyond))
+            limit = tex(lang, found.limit_exact)
+            st.markdown(text(lang, "epsilon_delta.converges_infinity", L=limit))
+        else:
+            st.markdown(text(lang, "epsilon_delta.definition", a=a, gap=gap))
+            st.markdown(_candidate(lang, found, analysis.limit, a))
+        opening = linked_value("eps", found.epsilons, found.witness or found.epsilons[0])
+        words = {k: text(lang, f"epsilon_delta.{k}") for k in CHART_WORDS}
+        labels = {
+            "f": text(lang, "fig.f"),
+            **{k.removeprefix("axis_").removeprefix("legend_"): v for k, v in words.items()},
+        }
+        if found.point.is_infinite:
+            labels["window"] = text(lang, "epsilon_delta.window_n")
+            labels["delta"] = text(lang, "epsilon_delta.axis_n")
+            labels["delta_plot"] = text(lang, "epsilon_delta.n_plot")
+        figure = epsilon_delta_figure(
+            found, labels, opening, presenting(), lambda i: _frame_title(lang, found, i)
+        )
+        index = found.epsilons.index(opening)
+        alt = text(
+            lang,
+            "epsilon_delta.alt",
+            a=plain_number(float(found.point), 9) if found.point.is_finite else a,
+            L=plain_number(found.limit, 9),
+            opening=_frame_title(lang, found, index),
+        )
+        chart(figure, alt, key="epsilon-delta-chart")
+        if found.witness is not None:
+            st.markdown(_witness(lang, found, a))
+        st.markdown(_delta_table(lang, found))
+        st.caption(_bound(lang, found))
+
+
+def _bound(lang: str, found) -> str:
+    """How δ (N) was found, and so what it can miss, in one sentence."""
+    if found.point.is_infinite:
+        farthest = plain_number(found.nearest, 2)
+        return text(lang, "epsilon_delta.bound_infinity", per_decade=PER_DECADE, farthest=farthest)
+    return text(
+        lang,
+        "epsilon_delta.bound",
+        per_decade=PER_DECADE,
+        reach=plain_number(found.reach),
+        nearest=plain_number(found.nearest, 2),
+    )
+
+
+def _candidate(lang: str, found, result, a: str) -> str:
+    """Which L is tested, and why: the limit, or where there is none the best candidate."""
+    if found.kind == "converges":
+        return text(lang, "epsilon_delta.converges", L=tex(lang, found.limit_exact))
+    if found.kind == "jump":
+        values = {s: tex(lang, getattr(result, s)) for s in ("left", "right")}
+        return text(
+            lang,
+            "epsilon_delta.jump",
+            a=a,
+            L=tex(lang, found.limit_exact),
+            half=tex_number(found.half),
+            **values,
+        )
+    return text(
+        lang,
+        "epsilon_delta.oscillates",
+        a=a,
+        L=tex_number(found.limit),
+        half=tex_number(found.half),
+        low=tex_number(found.limit - found.half),
+        high=tex_number(found.limit + found.half),
+    )
+
+
+def _witness(lang: str, found, a: str) -> str:
+    """The witness ε and the escaping point nearest a."""
+    i = found.epsilons.index(found.witness)
+    x, y = found.escapes[i][0]
+    return text(
+        lang,
+        "epsilon_delta.witness",
+        a=a,
+        eps=tex_number(found.witness),
+        x=tex_number(x, 15),
+        y=tex_number(y, 6),
+        distance=tex_number(abs(x - float(found.point)), 2),
+    )
+
+
+def _frame_title(lang: str, found, i: int) -> str:
+    """Frame i's sentence (plain text: a chart title)."""
+    eps, delta = plain_number(found.epsilons[i], 6), found.deltas[i]
+    if found.point.is_infinite:  # the ε–N game: deltas holds N
+        if delta is None:
+            return text(lang, "epsilon_delta.frame_n_none", eps=eps, far=plain_number(found.floor))
+        if found.capped[i]:
+            return text(lang, "epsilon_delta.frame_n_capped", eps=eps)
+        return text(lang, "epsilon_delta.frame_n", eps=eps, n=plain_number(delta, 6))
+    if delta is None and found.kind == "converges":  # δ exists, below what was sampled
+        return text(lang, "epsilon_delta.frame_below", eps=eps, floor=plain_number(found.floor))
+    if delta is None:
+        return text(lang, "epsilon_delta.frame_none", eps=eps)
+    if found.capped[i]:
+        return text(lang, "epsilon_delta.frame_capped", eps=eps, reach=plain_number(found.reach))
+    side = text(lang, f"epsilon_delta.side_{found.binding[i]}")
+    return text(lang, "epsilon_delta.frame_delta", eps=eps, delta=plain_number(delta, 6), side=side)
+
+
+def _delta_table(lang: str, found) -> str:
+    """ε, the largest δ and the side that sets it, one row per ε of the slider."""
+    deltas, sides = [], []
+    if found.point.is_infinite:  # the ε–N game: deltas holds N
+        far = plain_number(found.floor)
+        for N, capped in zip(found.deltas, found.capped, strict=True):
+            shown = text(lang, "epsilon_delta.n_beyond", far=far) if N is None else None
+            shown = shown or (text(lang, "epsilon_delta.n_at_most") if capped else None)
+            deltas.append(shown or plain_number(N, 6))
+        columns = {
+            text(lang, "epsilon_delta.column_epsilon"): [
+                plain_number(e, 6) for e in found.epsilons
+            ],
+            text(lang, "epsilon_delta.column_n"): deltas,
+        }
+        return markdown_table(columns)
+    for delta, capped, side in zip(found.deltas, found.capped, found.binding, strict=True):
+        if delta is None and found.kind == "converges":
+            deltas.append(text(lang, "epsilon_delta.below", floor=plain_number(found.floor)))
+        elif delta is None:
+            deltas.append(text(lang, "epsilon_delta.no_delta"))
+        elif capped:
+            deltas.append(text(lang, "epsilon_delta.at_least", reach=plain_number(found.reach)))
+        else:
+            deltas.append(plain_number(delta, 6))
+        sides.append(text(lang, f"epsilon_delta.short_{side}") if side and not capped else "")
+    columns = {
+        text(lang, "epsilon_delta.column_epsilon"): [plain_number(e, 6) for e in found.epsilons],
+        text(lang, "epsilon_delta.column_delta"): deltas,
+        text(lang, "epsilon_delta.column_side"): sides,
+    }
+    return markdown_table(columns)
