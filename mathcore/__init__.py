@@ -35,7 +35,13 @@ from mathcore.derivatives import (
     partial_derivatives,
     tangent_line,
 )
-from mathcore.descent import DescentAnalysis, descent_analysis, learning_rate_grid
+from mathcore.descent import (
+    DescentAnalysis,
+    LossDescentAnalysis,
+    descent_analysis,
+    learning_rate_grid,
+    loss_descent_analysis,
+)
 from mathcore.diffsteps import DerivativeStep, derivative_steps
 from mathcore.epsilon_delta import EpsilonDelta, epsilon_delta
 from mathcore.errors import (
@@ -103,6 +109,7 @@ __all__ = [
     "LimitStep",
     "LimitSteps",
     "LimitsAnalysis",
+    "LossDescentAnalysis",
     "LossGrid",
     "NeuronAnalysis",
     "Samples",
@@ -134,6 +141,7 @@ __all__ = [
     "limit_at",
     "limit_steps",
     "limits_analysis",
+    "loss_descent_analysis",
     "mean_squared_error",
     "neuron_analysis",
     "numeric_values",

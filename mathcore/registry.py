@@ -31,6 +31,7 @@ from mathcore.derivatives import (
     partial_derivatives,
     tangent_line,
 )
+from mathcore.descent import loss_descent_analysis
 from mathcore.diffsteps import derivative_steps
 from mathcore.epsilon_delta import epsilon_delta
 from mathcore.errors import SYMPY_FAILURES, InputError
@@ -124,6 +125,9 @@ ENTRY_POINTS: tuple[EntryPoint, ...] = (
         warm=False,
     ),
     EntryPoint("surface_analysis", surface_analysis, _data, "2x + 1"),
+    EntryPoint(  # /gradient-descent's own loss, typed in w (here the example in x)
+        "loss_descent_analysis", loss_descent_analysis, _at(2.0, 30), "x^4 - 3x^2 + x", warm=False
+    ),
     EntryPoint(
         "gradient_descent(5 steps)",
         gradient_descent,

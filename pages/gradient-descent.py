@@ -6,6 +6,7 @@ from contextlib import nullcontext
 import streamlit as st
 
 from ui import compute
+from ui import descent_parts as parts
 from ui import descent_words as words
 from ui.charts import descent as charts
 from ui.i18n import text
@@ -26,14 +27,19 @@ def descent_page() -> None:
     lang = setup_page("nav.descent")
     header(lang, "descent")
     with inputs_area(lang):
-        x, y = (  # bounds said in lang, above the folded inputs when projecting
-            bounded_number(lang, column, key, text(lang, f"descent.{key}"), value, 0.5, *BOUNDS)
-            for column, key, value in zip(st.columns(2), "xy", (2.0, 4.0), strict=True)
-        )
-    descent(lang, usable_x(lang, float(x)), float(y))
-    tree = computed(lang, compute.descent_steps)
-    with st.expander(text(lang, "descent.derivation"), expanded=not presenting()):
-        st.markdown(steps_markdown(tree, lang))
+        own, usable = parts.loss_box(lang)  # ?loss= empty or absent: the seed loss (wx − y)²
+        if not own:
+            x, y = (  # bounds said in lang, above the folded inputs when projecting
+                bounded_number(lang, col, key, text(lang, f"descent.{key}"), value, 0.5, *BOUNDS)
+                for col, key, value in zip(st.columns(2), "xy", (2.0, 4.0), strict=True)
+            )
+    if own and usable:
+        parts.own_loss(lang, own)
+    elif not own:
+        descent(lang, usable_x(lang, float(x)), float(y))
+        tree = computed(lang, compute.descent_steps)
+        with st.expander(text(lang, "descent.derivation"), expanded=not presenting()):
+            st.markdown(steps_markdown(tree, lang))
     st.page_link("pages/backprop.py", label=text(lang, "descent.next"), icon=":material/hub:")
 
 
@@ -82,6 +88,8 @@ def descent(lang: str, x: float, y: float) -> None:
             key="descent-chart",
         )
         st.caption(text(lang, "descent.drag"))
+    scale, said = analysis.stable_lr or 1.0, lambda j: captions[rates[j]]
+    parts.comparison(lang, analysis, scale, said, "descent.word")
     with st.expander(text(lang, "descent.table")):
         st.markdown(words.rate_table(lang, analysis))
 

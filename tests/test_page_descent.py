@@ -4,6 +4,7 @@ the browser), each η's verdict and the η threshold."""
 import pytest
 
 from mathcore import learning_rate_grid
+from mathcore.optimization import ETA_RATIOS
 from tests.apptest import chart, eta_frames, eta_slider, open_page, tables, trace, values
 
 
@@ -201,3 +202,180 @@ def test_descent_axes_never_show_si_letters(x, y):
     if x == "0":  # L(w) = y² = 150.000 (12.2474487139² by hand), flat: its axis still shows it
         low, high = layout["yaxis"]["range"]
         assert low <= 150 <= high
+
+
+# --- your own loss, and η compared side by side ------------------------------------------------
+
+NONCONVEX = "w^4 - 3w^2 + w"
+
+
+def sentences(at) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("w0", "where"),
+    [
+        ("2", "reached a local minimum w* = 1.131, L(w*) = -1.07, not the global one (w = -1.301)"),
+        ("-2", "reached the global minimum w* = -1.301, L(w*) = -3.514"),
+    ],
+)
+def test_own_loss_says_which_minimum_it_reached(w0, where):
+    # 4w³ − 6w + 1 = 0 at w = −1.3008, 0.1699, 1.1309 (mpmath, tests/test_descent.py); η opens
+    # at the grid's nearest to (2/L″)/4 = 0.1398/4: 0.035, where the update iterated by hand
+    # (tests/test_descent.py) from 2 ends at 1.1309 and from −2 at −1.3008
+    at = open_page("gradient-descent", lang="en", loss=NONCONVEX, w0=w0)
+    assert not at.exception and not at.error
+    shown = title(chart(at))
+    assert shown.startswith("Converges: η = 0.035, " + where), shown
+    assert f"**η = 0.035:** Converges, {where}." in sentences(at)
+    said = sentences(at)
+    assert "the global minimum $w = -1.301$, $L = -3.514$" in said
+    assert "a local minimum $w = 1.131$, $L = -1.07$" in said and "$[-10, 10]$" in said
+    assert r"2/L'' = 0.1398$" in said  # 2/(12·1.3008² − 6) = 2/14.305
+    assert "x" not in [n.key for n in at.number_input]  # the seed loss's inputs are folded away
+    assert "L(w) = w^{4} - 3 w^{2} + w" in at.latex[0].value
+    assert "L'(w) = 4 w^{3} - 6 w + 1" in at.latex[1].value
+
+
+def test_own_loss_in_korean_and_every_eta_frame():
+    at = open_page("gradient-descent", lang="ko", loss=NONCONVEX, w0="2")
+    figure = chart(at)
+    assert title(figure).startswith("수렴: η = 0.035, 도달: 국소 최소점 w* = 1.131")
+    assert "(전역 최소점 w = -1.301은 아님)" in title(figure)  # 은(는) after 1: 은
+    assert "전역 최소점 $w = -1.301$" in sentences(at)
+    frames = eta_frames(figure)
+    assert len(frames) == len(ETA_RATIOS) == 29
+    assert title(figure, "0.198").startswith("발산: η = 0.198")  # past 2/L″: L × 10⁷ in 4 steps
+    (table,) = tables(at)
+    assert table["η"] == [float(k) for k in frames] and table["판정"][-1] == "발산"
+
+
+def test_own_loss_draws_tangent_steps_and_the_minima():
+    figure = chart(open_page("gradient-descent", lang="en", loss=NONCONVEX, w0="2"))
+    tangent = trace(figure, "each step along its tangent")
+    xs, ys = values(tangent["x"]), values(tangent["y"])
+    # the first step follows the tangent at w₀ = 2: slope L′(2) = 21, to w₁ = 2 − 0.035·21
+    assert xs[:2] == pytest.approx([2.0, 2 - 0.035 * 21])
+    assert ys[:2] == pytest.approx([6.0, 6.0 - 0.035 * 21**2])
+    star = trace(figure, "global minimum (lowest on the range)")
+    assert values(star["x"]) == pytest.approx([-1.30084], abs=1e-5)
+    assert values(trace(figure, "local minimum")["x"]) == pytest.approx([1.13090], abs=1e-5)
+    assert all(f["traces"] == [1, 2, 3] for f in eta_frames(figure).values())
+
+
+@pytest.mark.parametrize(
+    ("loss", "message"),
+    [("x + w", "Unknown name `x`"), ("w^", "")],
+)
+def test_own_loss_bad_input_is_a_translated_message(loss, message):
+    at = open_page("gradient-descent", lang="en", loss=loss)
+    assert not at.exception and len(at.error) == 1 and message in at.error[0].value
+    assert not at.get("plotly_chart")  # nothing computed from a loss that was not read
+
+
+@pytest.mark.parametrize(
+    ("loss", "start"),
+    [
+        ("3", "No descent possible: L′ = 0 wherever it exists"),
+        ("floor(w)", "No descent possible: L′ = 0 wherever it exists"),
+        ("max(w, w^2)", "Stops on a corner: L′ does not exist there: η = 0.25, stopped on"),
+        ("w^^2", None),
+        ("{w<0: -w, w}", ""),
+        ("w sin(1/w)", ""),
+        ("tan w", ""),
+        ("-w^2", "Runs off: L keeps falling without bound"),
+        # L → −∞ both ways (−w⁴/10⁴ wins past |w| = 100): 0 is only the lowest on [−10, 10]
+        ("w^2 - w^4/10000", "Converges: η = 0.25, reached the lowest minimum on [-10, 10] w* = 0"),
+        ("sqrt(w)", ""),
+        ("|w|", ""),
+        ("1/w", ""),
+        ("w^(1/3)", ""),
+    ],
+)
+def test_own_loss_odd_losses_never_break_the_page(loss, start):
+    at = open_page("gradient-descent", lang="en", loss=loss, w0="1")
+    assert not at.exception
+    if start is None:  # not read: said, nothing computed
+        assert len(at.error) == 1 and not at.get("plotly_chart")
+        return
+    assert not at.error and title(chart(at)).startswith(start)
+    if loss == "-w^2":
+        assert "L is unbounded below ($L \\to -\\infty$ as $w \\to \\pm\\infty$)" in sentences(at)
+
+
+def test_own_loss_presets_and_the_seed_page_untouched():
+    at = open_page("gradient-descent", lang="en")
+    assert at.text_input(key="loss").value == "" and "loss" not in at.query_params
+    assert [n.key for n in at.number_input] == ["x", "y"]
+    at.button(key="preset-descent.own.preset.nonconvex").click().run()
+    assert at.text_input(key="loss").value == NONCONVEX and not at.exception
+    assert "a local minimum" in title(chart(at)) or "global minimum" in title(chart(at))
+    at.button(key="preset-descent.own.preset.seed").click().run()  # back to (wx − y)²
+    assert title(chart(at)).startswith("Converges: η = 0.05, |1 − 2ηx²| = 0.6")
+
+
+def test_own_loss_link_past_the_grid_opens_on_the_default():
+    at = open_page("gradient-descent", lang="en", loss="w^2", lr="7", w0="1")  # grid ends at 1.41
+    assert at.info[0].value.startswith("**η from the link:** η = 7 is past")
+    # (2/L″)/4 = 1/4: w × (1 − 2·¼) = ½ a step, 2⁻³⁰ ≈ 9.3·10⁻¹⁰ after 30: settled at 0
+    shown = title(chart(at))
+    assert shown.startswith("Converges: η = 0.25, reached the global minimum w* = 0, L(w*) = 0")
+    assert "w = 9.313 × 10⁻¹⁰" in shown
+    at = open_page("gradient-descent", lang="en", loss="w^2", lr="1.2", w0="1")  # 1.2 > 1: diverges
+    assert title(chart(at)).startswith("Diverges: η = 1.2")
+
+
+def compared(figure) -> dict[str, dict]:
+    """The compared runs' traces on L(w), by legend name (their loss-per-step twins have none)."""
+    named = [t for t in figure["data"] if t.get("showlegend", True)]
+    return {t["name"]: t for t in named if t.get("name", "").startswith("η = ")}
+
+
+def test_compare_three_rates_on_the_seed_loss():
+    at = open_page("gradient-descent", lang="en", compare="true")
+    assert not at.exception and len(at.get("plotly_chart")) == 2
+    assert at.multiselect(key="compare_lr").value == ["0.0625", "0.21", "0.273"]
+    figure = chart(at, 1)
+    runs = compared(figure)  # x = 2: 1/x² = 0.25, so ¼, 0.84 and 1.09 × it
+    assert list(runs) == [
+        "η = 0.0625: Converges",
+        "η = 0.21: Converges, jumping over the minimum",
+        "η = 0.273: Diverges",
+    ]
+    styles = {(t["line"]["color"], t["line"]["dash"], t["marker"]["symbol"]) for t in runs.values()}
+    assert len(styles) == 3  # colour, dash and marker each tell the runs apart
+    w = values(runs["η = 0.273: Diverges"]["x"])
+    assert w[1] == pytest.approx(0 - 0.273 * 2 * (0 - 4) * 2)  # w₁ = w₀ − η·2x(w₀x − y)
+    frames = {f["name"]: f for f in figure["frames"]}
+    assert len(frames) == 31 and frames["step2"]["traces"] == [1, 2, 3, 4, 5, 6]
+    assert [len(values(d["x"])) for d in frames["step2"]["data"]] == [3] * 6
+    assert figure["layout"]["sliders"][0]["steps"][-1]["args"][0] == ["step30"]
+    assert figure["layout"]["updatemenus"][0]["buttons"][0]["args"][0][0] == "step0"
+
+
+def test_compare_on_own_loss_from_a_link_in_korean():
+    at = open_page(
+        "gradient-descent",
+        lang="ko",
+        loss=NONCONVEX,
+        w0="-2",
+        compare="true",
+        compare_lr=["0.035", "0.118"],
+    )
+    assert not at.exception and at.multiselect(key="compare_lr").value == ["0.035", "0.118"]
+    figure = chart(at, 1)
+    assert figure["layout"]["title"]["text"] == "같은 손실, 같은 시작점 w₀ = -2: η만 다름"
+    assert list(compared(figure)) == ["η = 0.035: 수렴", "η = 0.118: 수렴"]
+    alt = sentences(at)  # the text alternative names where each run goes
+    assert "도달: 전역 최소점 w* = -1.301" in alt and "도달: 국소 최소점 w* = 1.131" in alt
+    at.multiselect(key="compare_lr").set_value(["0.035"]).run()
+    assert len(at.get("plotly_chart")) == 1 and at.info[0].value.startswith("같은 곡선 위에서")
+
+
+def test_a_hand_typed_loss_link_keeps_its_plus_signs():
+    """``?loss=w^4-3w^2+w`` typed by a teacher: the ``+`` is a plus, not a space (``w w``)."""
+    from ui.inputs import linked_formulas
+
+    assert linked_formulas("lang=en&loss=w^4-3w^2+w") == {"loss": "w^4-3w^2+w"}
+    assert linked_formulas("loss=w%5E4+-+3w%5E2+%2B+w") == {"loss": "w^4 - 3w^2 + w"}  # the app's

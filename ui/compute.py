@@ -107,6 +107,17 @@ def descent(x: float, y: float, w0: float, steps: int, lr: float) -> mc.DescentA
 
 
 @st.cache_data(**CACHE)
+def loss_descent(loss: str, w0: float, steps: int, lr: float | None) -> mc.LossDescentAnalysis:
+    """/gradient-descent's own loss L(w), typed (``?loss=``): its
+    :class:`mathcore.LossDescentAnalysis` from w0 for every η of its grid (and ``lr``, a link's
+    η, when on the grid's span), in one bounded call: L′, its critical points, the runs."""
+    expr = mc.parse_expression(loss, ("w",))
+    extra = () if lr is None else (lr,)
+    budget = mc.Deadline(ANALYSIS_SECONDS)
+    return budget.run(mc.loss_descent_analysis, expr, W, w0, steps, None, extra)
+
+
+@st.cache_data(**CACHE)
 def surface(xs: str, ys: str) -> mc.SurfaceAnalysis:
     """/backprop's :class:`mathcore.SurfaceAnalysis` of the data columns (text), in one bounded
     call: L(w, b), its partials with steps, the Hessian, λ_max and the least loss."""

@@ -22,7 +22,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-LINKED_FORMULAS = ("f", "a")  # the query parameters that hold a formula: a ``+`` matters
+LINKED_FORMULAS = ("f", "a", "loss")  # the query parameters holding a formula: a ``+`` matters
 # The characters a link the app writes leaves as they are (Python's ``quote_plus``, the
 # browser's ``URLSearchParams``); anything else, or %20, was typed by hand.
 _WRITTEN = re.compile(r"(?:[A-Za-z0-9*._~+-]|%(?!20)[0-9A-Fa-f]{2})*")
