@@ -38,11 +38,16 @@ class Drill:
     expr: sp.Expr
     answer: sp.Expr | None  # ``None``: the limit does not exist
     point: sp.Expr | None = None
+    side: str = "both"  # a one-sided limit's side ("left", "right")
+    params: tuple = ()  # the numbers of a gradient drill: (x, y, w) or (x, y, w, η)
+    topic: str = ""  # which rule or function a drill is about (``mathcore.drills``)
 
     @property
     def key(self) -> str:
         """Names the problem, whatever seed or level produced it (one score per problem)."""
-        return f"{self.kind}:{sp.srepr(self.expr)}@{sp.srepr(self.point)}"
+        key = f"{self.kind}:{sp.srepr(self.expr)}@{sp.srepr(self.point)}"
+        extra = (self.side, self.params, self.topic)
+        return key if extra == ("both", (), "") else f"{key}|{extra}"
 
 
 MISTAKES = {  # what a student turns the term a·xⁿ into instead of n·a·xⁿ⁻¹: (power, coefficient)
@@ -278,6 +283,8 @@ ANSWER_PREFIXES = {
     "derivative": ("f'(x)", "f′(x)", "dy/dx", "df/dx", "f'", "f′", "y'", "y′", "y"),
     "limit": ("lim", "L", "y"),
     "critical": ("x",),
+    "gradient": ("dL/dw", "L'(w)", "L′(w)", "L'", "L′", "g"),  # mathcore.drills' numbers
+    "descent_step": ("w_1", "w1", "w"),
 }
 # "The limit does not exist", as typed: lower case, without spaces or a final full stop.
 NO_LIMIT = frozenset(

@@ -33,6 +33,7 @@ from mathcore.derivatives import (
 )
 from mathcore.descent import loss_descent_analysis
 from mathcore.diffsteps import derivative_steps
+from mathcore.drills import walkthrough
 from mathcore.epsilon_delta import epsilon_delta
 from mathcore.errors import SYMPY_FAILURES, InputError
 from mathcore.extrema import (
@@ -47,6 +48,7 @@ from mathcore.limitsteps import limit_steps
 from mathcore.optimization import gradient_descent
 from mathcore.parsing import parse_expression
 from mathcore.points import numeric, value_at
+from mathcore.practice import Drill
 from mathcore.sampling import sample_function, sample_windows
 
 
@@ -103,6 +105,13 @@ ENTRY_POINTS: tuple[EntryPoint, ...] = (
     EntryPoint("derivative", derivative, _at(), "x^2 sin x", warm=False),
     EntryPoint("derivative(2)", derivative, _at(2), "x^2 sin x", warm=False),
     EntryPoint("derivative_steps", derivative_steps, _at(), "x^2 sin x + e^(2x)/x"),
+    EntryPoint(  # /practice's hints, next step and solution of a product/quotient/chain drill
+        "walkthrough(rules)",
+        walkthrough,
+        lambda expr, var: (Drill("rules", expr, None),),
+        "x^2 e^(3x)",
+        warm=False,
+    ),
     EntryPoint("tangent_line(3)", tangent_line, _at(3), "x^2 - 4x + 3", warm=False),
     EntryPoint(
         "difference_quotient(1, 1e-6)", difference_quotient, _at(1, 1e-6), "sin x", warm=False

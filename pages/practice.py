@@ -1,11 +1,12 @@
-"""Practice: derivative, limit and critical-point drills, checked by equivalence, with a score."""
+"""Practice: drills of nine kinds, checked by equivalence, with hints, a next step and a worked
+solution from the engine's own steps, a score per problem and a streak."""
 
 import streamlit as st
 
-from mathcore.practice import LEVELS, critical_drill, limit_drill, polynomial_drill
+from mathcore.drills import drill
+from mathcore.practice import LEVELS
 from ui import practice_view as view
 from ui.i18n import text
-from ui.messages import tex
 from ui.page import header, setup_page
 from ui.ranges import within
 
@@ -13,7 +14,7 @@ from ui.ranges import within
 def practice_page() -> None:
     lang = setup_page("nav.practice")
     header(lang, "practice")
-    cols = st.columns([1, 2, 1, 1], vertical_alignment="bottom")
+    cols = st.columns([1, 1, 2, 1], vertical_alignment="bottom")
     seed = cols[0].number_input(
         text(lang, "practice.seed"),
         value=1,
@@ -32,25 +33,20 @@ def practice_page() -> None:
         required=True,
         on_change=view.clear_answers,
     )
-    cols[2].button(text(lang, "practice.new"), on_click=_next, key="new")
-    score_slot = cols[3].empty()  # filled last, after this run's answer is scored
-    derivative_tab, limit_tab, critical_tab = st.tabs(
-        [text(lang, f"practice.tab_{k}") for k in view.KINDS]
-    )
-    with derivative_tab:
-        drill = polynomial_drill(int(seed), int(level))
-        st.markdown(text(lang, "practice.ask_derivative", expr=tex(lang, drill.expr)))
-        view.drill_box(lang, drill)
-    with limit_tab:
-        drill = limit_drill(int(seed), int(level))
-        point, expr = tex(lang, drill.point), tex(lang, drill.expr)
-        st.markdown(text(lang, "practice.ask_limit", point=point, expr=expr))
-        view.drill_box(lang, drill)
-    with critical_tab:
-        drill = critical_drill(int(seed), int(level))
-        st.markdown(text(lang, "practice.ask_critical", expr=tex(lang, drill.expr)))
-        view.drill_box(lang, drill)
-    score_slot.metric(text(lang, "practice.score"), view.score_line())
+    with cols[2]:
+        kind = view.kind_selector(lang)  # ?drill=, by name in either language
+    cols[3].button(text(lang, "practice.new"), on_click=_next, key="new")
+    score_slot = st.empty()  # filled last, after this run's answer is scored
+    st.caption(text(lang, "practice.drills.rule"))
+    problem = drill(int(seed), int(level), kind)
+    view.drill_box(lang, problem)
+    with score_slot.container(horizontal=True):
+        st.metric(text(lang, "practice.score"), view.score_line())
+        st.metric(
+            text(lang, "practice.drills.streak"),
+            view.streak(),
+            help=text(lang, "practice.drills.streak_help"),
+        )
 
 
 def _next() -> None:

@@ -4,12 +4,16 @@ drill its own hints and worked solution, and scores each problem once."""
 import pytest
 import sympy as sp
 
-from mathcore import practice
+from mathcore import drills, practice
 from mathcore.practice import X, critical_drill, limit_drill, polynomial_drill
 from tests.apptest import open_page
+from ui.i18n import text
 
 
 def submit(at, kind: str, answer: str):
+    """Type ``answer`` on the ``kind`` drill (chosen first if another one is shown) and check."""
+    if at.selectbox(key="drill").value != kind:
+        at.selectbox(key="drill").set_value(kind).run()
     at.text_input(key=f"answer-{kind}").input(answer)
     return at.button(key=f"check-{kind}").click().run()
 
@@ -27,8 +31,10 @@ def test_practice_page_derivative_drill_and_score():
     submit(at, "derivative", "4(2x - 1)")
     assert at.success[0].value == "Correct! $f'(x) = 8 x - 4$"
     assert drill.answer.equals(8 * drill.answer.free_symbols.pop() - 4)
-    # one score per problem: the first check counted (wrong), the later right answer does not
-    assert at.metric[0].value == "0 / 1"
+    # solved on the second check: half a point, and no streak
+    assert [m.value for m in at.metric] == ["0.5 / 1", "0"]
+    submit(at, "derivative", "8x - 4")  # once solved, a problem scores no more
+    assert [m.value for m in at.metric] == ["0.5 / 1", "0"]
     assert at.caption[-1].value == "Only the first check of a problem counts toward the score."
 
 
@@ -38,7 +44,7 @@ def test_practice_page_limit_and_critical_drills():
     assert at.success[0].value.startswith("정답입니다!")
     submit(at, "critical", str(critical_drill(4).answer + 1))
     assert at.error[0].value == "아직 아닙니다."
-    assert at.metric[0].value == "1 / 2"
+    assert [m.value for m in at.metric] == ["1 / 2", "0"]  # the streak broke
 
 
 def test_practice_page_new_problems_and_bad_answers():
@@ -69,7 +75,7 @@ COURSE_F = 4 * X**3 - 2 * X**2 + X - 7  # the lesson's example; its −7 is outs
 )
 def test_practice_page_names_the_kept_constant(monkeypatch, lang, line):
     course = practice.Drill("derivative", COURSE_F, sp.diff(COURSE_F, X))
-    monkeypatch.setattr(practice, "polynomial_drill", lambda seed, level: course)
+    monkeypatch.setitem(drills._MAKERS, "derivative", lambda seed, level: course)
     at = open_page("practice", lang=lang, seed="1")
     assert "4 x^{3} - 2 x^{2} + x - 7" in at.markdown[0].value
     submit(at, "derivative", "12x^2-4x+1-7")  # f' = 12x² − 4x + 1, the −7 kept
@@ -166,7 +172,7 @@ INFINITE = practice.Drill("limit", 1 / X**2, sp.oo, sp.Integer(0))
     ],
 )
 def test_limit_answers_in_words_and_infinity(monkeypatch, lang, drill, answer):
-    monkeypatch.setattr(practice, "limit_drill", lambda seed, level=1: drill)
+    monkeypatch.setitem(drills._MAKERS, "limit", lambda seed, level=1: drill)
     at = open_page("practice", lang=lang, seed="1")
     submit(at, "limit", answer)
     assert not at.error
@@ -196,103 +202,181 @@ def test_unexpected_forms_say_what_is_expected(lang, kind, answer, message, care
     at = open_page("practice", lang=lang, seed="1")
     submit(at, kind, answer)
     assert at.error[0].value.startswith(message)
-    assert at.code[0].value == caret
+    assert at.code[-1].value == caret  # the first: the folded Python script
     assert "Tuple" not in at.error[0].value and "U+0027" not in at.error[0].value
     assert at.metric[0].value == "0 / 0"  # an answer that could not be read is not a try
 
 
 def test_repeated_checks_score_once():
-    at = open_page("practice", lang="en", seed="4")
+    at = open_page("practice", lang="en", seed="4", drill="limit")
     for _ in range(5):
         submit(at, "limit", "2")  # (e^(2x) − 1)/x → 2
     assert at.success[0].value == "Correct! $2$"
-    assert at.metric[0].value == "1 / 1"
+    assert [m.value for m in at.metric] == ["1 / 1", "1"]
     submit(at, "critical", "4")  # another problem: its own score
-    assert at.metric[0].value == "2 / 2"
+    assert [m.value for m in at.metric] == ["2 / 2", "2"]
     at.button(key="new").click().run()  # a new problem counts again
     submit(at, "limit", "4")  # seed 5: (e^(4x) − 1)/x → 4
-    assert at.metric[0].value == "3 / 3"
+    assert [m.value for m in at.metric] == ["3 / 3", "3"]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_new_problems_clear_the_answers(lang):
     at = open_page("practice", lang=lang, seed="1")
     submit(at, "derivative", "8x - 4")
-    at.text_input(key="answer-limit").input("4").run()
     at.button(key="new").click().run()
     assert at.number_input(key="seed").value == 2
-    assert [at.text_input(key=f"answer-{k}").value for k in ("derivative", "limit")] == ["", ""]
+    assert at.text_input(key="answer-derivative").value == ""
+    at.selectbox(key="drill").set_value("critical").run()
     at.text_input(key="answer-critical").input("3").run()
     at.number_input(key="seed").set_value(7).run()  # another problem number: blank boxes too
     assert at.text_input(key="answer-critical").value == ""
 
 
+def reveal_all(at, kind: str):
+    """Hint until there are no more, then the next step, then the solution."""
+    while not at.button(key=f"hint-{kind}").disabled:
+        at.button(key=f"hint-{kind}").click().run()
+    at.button(key=f"step-{kind}").click().run()
+    return at.button(key=f"solve-{kind}").click().run()
+
+
 @pytest.mark.parametrize(
-    ("lang", "seed", "kind", "wrong", "lines"),
+    ("lang", "seed", "kind", "lines"),
     [
         (
             "en",
             "8",
             "limit",
-            "2",
             [
-                "1. Factor the numerator and cancel the factor it shares with the denominator",
-                r"\frac{\left(x - 2\right) \left(x + 2\right)}{x - 2} = x + 2$.",
-                r"so substitute: $\lim_{x \to 2} \left(x + 2\right) = 4$.",
+                "**Factor and cancel** $x - 2$",
+                r"= \lim_{x \to 2} \left(x + 2\right)$",
+                r"\lim_{x \to 2} \left(x + 2\right) = 4$",
             ],
         ),
-        (
-            "ko",
-            "1",
-            "limit",
-            "1",
-            [
-                r"1. 치환 $u = 4 x$",
-                r"\frac{\sin u}{u} = 1$이므로",
-                r"= 4 \cdot 1 = 4$입니다.",
-            ],
-        ),
-        ("en", "4", "limit", "1", [r"\frac{e^{u} - 1}{u} = 1$", r"= 2 \cdot 1 = 2$."]),
+        ("ko", "1", "limit", [r"\lim_{x \to 0} \frac{\sin{\left(4 x \right)}}{x} = 4$"]),
         (
             "en",
             "5",
             "critical",
-            "3",
             [
-                "1. Differentiate: $f'(x) = 2 x - 4$.",
-                "2. Set $f'(x) = 0$: $2 x - 4 = 0$ gives $x = 2$.",
-                "3. Second-derivative test: $f''(2) = 2 > 0$",
+                "Differentiate: $f'(x) = 2 x - 4$.",
+                "Set $f'(x) = 0$: $2 x - 4 = 0$ gives $x = 2$.",
+                "Second-derivative test: $f''(2) = 2 > 0$",
             ],
         ),
-        ("ko", "5", "critical", "3", ["이계도함수 판정: $f''(2) = 2 > 0$이므로", "$f(2) = -1$"]),
-        ("en", "1", "derivative", "8x", ["- **Power rule**", "= 8 x - 4$"]),
-        ("ko", "1", "derivative", "8x", ["- **거듭제곱 법칙**", "= 8 x - 4$"]),
+        ("ko", "5", "critical", ["이계도함수 판정: $f''(2) = 2 > 0$이므로", "$f(2) = -1$"]),
+        ("en", "1", "derivative", ["- **Power rule**", "= 8 x - 4$"]),
+        ("ko", "1", "derivative", ["- **거듭제곱 법칙**", "= 8 x - 4$"]),
     ],
 )
-def test_worked_solution_after_a_wrong_try(lang, seed, kind, wrong, lines):
-    at = open_page("practice", lang=lang, seed=seed)
-    assert not at.expander  # nothing to offer before a try
-    submit(at, kind, wrong)
-    (box,) = at.expander
-    assert box.label == {"en": "Show the solution", "ko": "풀이 보기"}[lang]
-    worked = "\n".join(m.value for m in box.markdown)
+def test_worked_solution_revealed_in_order(lang, seed, kind, lines):
+    at = open_page("practice", lang=lang, seed=seed, drill=kind)
+    assert not at.info and at.button(key=f"step-{kind}").disabled  # the order: hint first
+    assert at.button(key=f"solve-{kind}").disabled
+    at.button(key=f"hint-{kind}").click().run()
+    assert len(at.info) == 1 and at.info[0].value.startswith(("**Hint 1**", "**힌트 1**"))
+    assert not at.button(key=f"step-{kind}").disabled and at.button(key=f"solve-{kind}").disabled
+    reveal_all(at, kind)
+    worked = "\n".join(m.value for m in at.markdown)
     for line in lines:
         assert line in worked
-    at.text_input(key="answer-derivative").input("").run()  # another rerun: still offered
-    assert len(at.expander) == 1
+    assert [m.value for m in at.metric] == ["0 / 1", "0"]  # the solution shown: no point
+    at.text_input(key=f"answer-{kind}").input("").run()  # another rerun: still shown
+    assert all(line in "\n".join(m.value for m in at.markdown) for line in lines)
 
 
 def test_the_level_changes_every_drill():
     # found by a fresh user: the level control acted on the derivative drill only
-    easy = open_page("practice", lang="en", seed="3", level="1")
-    hard = open_page("practice", lang="en", seed="3", level="3")
-    assert not hard.exception
-    asked = lambda at: [m.value for m in at.markdown if m.value.startswith(("Find", "At which"))]  # noqa: E731
-    assert len(asked(hard)) == 2
-    for before, after in zip(asked(easy), asked(hard), strict=True):
-        assert before != after
+    for kind in drills.KINDS:
+        easy = open_page("practice", lang="en", seed="3", level="1", drill=kind)
+        hard = open_page("practice", lang="en", seed="3", level="3", drill=kind)
+        assert not hard.exception
+        assert easy.markdown[0].value != hard.markdown[0].value, kind
     drill = critical_drill(3, 3)
     submit(hard, "critical", str(drill.answer))  # a fraction: −b/(2a) by hand below
     a, b = sp.Poly(drill.expr, X).all_coeffs()[:2]
     assert drill.answer == sp.Rational(-b, 2 * a)
     assert hard.success[0].value.startswith("Correct!")
+
+
+# ------------------------------------------------------------------ the new drill kinds
+
+NEW_KINDS = ("rules", "relu", "one_sided", "second_test", "gradient", "descent_step")
+
+
+def typed(d) -> str:
+    """The drill's exact answer as a student types it."""
+    if d.kind == "relu":
+        left, right, _ = d.answer
+        return f"{left}; {right}; undefined"
+    return str(d.answer).replace("**", "^")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("kind", NEW_KINDS)
+def test_new_drill_right_on_first_try_scores_and_streaks(lang, kind):
+    at = open_page("practice", lang=lang, seed="2", level="2", drill=kind)
+    assert not at.exception
+    submit(at, kind, typed(drills.drill(2, 2, kind)))
+    assert not at.error and at.success[0].value.startswith(("Correct!", "정답입니다!"))
+    assert [m.value for m in at.metric] == ["1 / 1", "1"]
+    at.button(key="new").click().run()  # the next problem: the streak grows
+    submit(at, kind, typed(drills.drill(3, 2, kind)))
+    assert [m.value for m in at.metric] == ["2 / 2", "2"]
+    assert at.query_params["drill"] == kind and at.query_params["seed"] == "3"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("kind", NEW_KINDS)
+def test_new_drill_hints_step_and_solution_in_both_languages(lang, kind):
+    at = open_page("practice", lang=lang, seed="5", level="3", drill=kind)
+    reveal_all(at, kind)
+    assert not at.exception and not at.error and not at.warning
+    shown = [e.value for e in (*at.info, *at.markdown, *at.caption)]
+    assert 1 <= len(at.info) <= 3
+    assert any(m in shown for m in ("**Next step**", "**다음 단계**"))
+    assert any(m in shown for m in ("**Solution**", "**풀이**"))
+    assert not any("practice.drills" in m or "{" + "u}" in m for m in shown)  # every key found
+    if lang == "ko":
+        assert not any(w in m for m in shown for w in ("Hint", "Solution", "Differentiate"))
+    assert [m.value for m in at.metric] == ["0 / 1", "0"]  # solution shown: no point
+    submit(at, kind, typed(drills.drill(5, 3, kind)))  # right now, but the problem is over
+    assert [m.value for m in at.metric] == ["0 / 1", "0"]
+    assert at.caption[-1].value == text(lang, "practice.drills.ended")
+
+
+def test_relu_drill_says_undefined_at_the_corner():
+    at = open_page("practice", lang="en", seed="1", drill="relu")  # ReLU(x + 2), corner at −2
+    assert at.markdown[0].value.startswith(r"$f(x) = \operatorname{ReLU}\left(x + 2\right)$")
+    submit(at, "relu", "0, 1, undefined")  # commas: the form is explained, no try counted
+    assert at.error[0].value.startswith("Type three parts separated by `;`")
+    assert [m.value for m in at.metric] == ["0 / 0", "0"]
+    submit(at, "relu", "0; 1; 1")  # f′(−2) = 1: the corner missed
+    assert any(m.value.startswith("At $x = -2$ the graph has a corner") for m in at.markdown)
+    submit(at, "relu", "0; 1; undefined")
+    assert at.success[0].value.startswith("Correct!")
+    assert [m.value for m in at.metric] == ["0.5 / 1", "0"]  # right on the second check
+
+
+def test_gradient_drill_sign_slip_and_decimals():
+    at = open_page("practice", lang="ko", seed="1", drill="gradient")  # x=1, y=3, w=2: −2
+    assert "$(x, y) = (1, 3)$" in at.markdown[0].value and "$w = 2$" in at.markdown[0].value
+    submit(at, "gradient", "2")
+    assert "부호를 확인하세요" in at.markdown[-1].value
+    at = open_page("practice", lang="en", seed="1", level="3", drill="descent_step")
+    d = drills.drill(1, 3, "descent_step")
+    eta = d.params[3]
+    assert rf"\eta = {float(eta):g}" in at.markdown[0].value  # 0.1, not \frac{1}{10}
+    submit(at, "descent_step", f"w = {float(d.answer) + 0.0004 * max(1, abs(float(d.answer)))}")
+    assert at.success[0].value.startswith("Correct!")  # within 0.1 %
+
+
+def test_the_drill_kind_is_linkable_and_language_independent():
+    at = open_page("practice", lang="ko", seed="1", drill="second_test")
+    assert at.selectbox(key="drill").value == "second_test"
+    assert at.markdown[0].value.startswith("$f(x) = ")
+    at.selectbox(key="drill").set_value("gradient").run()
+    assert at.query_params["drill"] == "gradient"  # the name, not the translated label
+    at = open_page("practice", lang="en", seed="1", drill="nonsense")  # an unknown kind
+    assert not at.exception and at.selectbox(key="drill").value == "derivative"

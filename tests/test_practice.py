@@ -1,10 +1,15 @@
 """mathcore.practice: reproducible drills, answers read as students write them, equivalence
 checks that name the wrong term, each drill's own hints, and worked solutions."""
 
+import mpmath
 import pytest
 import sympy as sp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from mathcore import InputError, critical_points, derivative, derivative_steps, limit_at
+from mathcore import InputError, critical_points, derivative, derivative_steps, drills, limit_at
+from mathcore.drills import KINDS, SIGMA, Line, W, check, read, walkthrough
+from mathcore.drills import drill as make
 from mathcore.practice import (
     MISTAKES,
     Answer,
@@ -25,6 +30,7 @@ from mathcore.practice import (
     read_answer,
     solution,
 )
+from ui.i18n import catalog, text
 
 
 def test_polynomial_drill_is_reproducible_and_levelled():
@@ -283,3 +289,222 @@ def test_every_drill_follows_the_level(level):
         assert any(not d.answer.is_Integer for d in limits)
     if level == 3:  # the cubic 0/0 forms: (x³ − a³)/(x − a) → 3a², (x³ − a³)/(x² − a²) → 3a/2
         assert any(sp.fraction(d.expr)[0] == X**3 - d.point**3 for d in limits)
+
+
+# ----------------------------------------------------------- mathcore.drills: the new kinds
+
+
+SEEDS = range(1, 16)
+TOL = mpmath.mpf(10) ** -20  # 30-digit mpmath against exact SymPy values
+
+
+def numeric(expr, at):
+    """``expr`` at x = ``at`` (mpf), by mpmath at 30 digits; σ as 1/(1 + e^(−u))."""
+    expr = expr.replace(SIGMA, lambda u: 1 / (1 + sp.exp(-u)))
+    with mpmath.workdps(30):
+        return sp.lambdify(X, expr, modules="mpmath")(at)
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_rules_drill_answer_is_the_slope_by_mpmath(level):
+    """f′ of each product/quotient/chain/σ/tanh/softplus drill against mpmath's own numerical
+    derivative (30 digits) at three points, and the σ-form shown in the solution equals it."""
+    for seed in SEEDS:
+        d = make(seed, level, "rules")
+        f = sp.lambdify(X, d.expr, modules="mpmath")
+        for t in ("-0.7", "0.3", "1.9"):
+            with mpmath.workdps(30):
+                slope = mpmath.diff(f, mpmath.mpf(t))
+                assert abs(numeric(d.answer, mpmath.mpf(t)) - slope) < TOL * max(1, abs(slope))
+        answer_line = walkthrough(d).solution[-1]
+        shown = dict(answer_line.values).get("shown")
+        if shown is not None:  # σ(kx)(1 − σ(kx))·k and friends: the same function
+            with mpmath.workdps(30):
+                for t in ("-0.7", "0.3"):
+                    assert (
+                        abs(numeric(shown, mpmath.mpf(t)) - numeric(d.answer, mpmath.mpf(t))) < TOL
+                    )
+
+
+def test_rules_drills_cover_the_activation_functions():
+    topics = {make(seed, level, "rules").topic for seed in range(1, 20) for level in (1, 2, 3)}
+    assert {"product", "quotient", "chain", "sigmoid", "tanh", "softplus", "swish"} <= topics
+
+
+def test_rules_drill_checks_equivalent_forms_and_rejects_wrong_ones():
+    d = next(make(s, 2, "rules") for s in range(1, 40) if make(s, 2, "rules").topic == "sigmoid")
+    (power,) = d.expr.atoms(sp.exp)
+    k = -power.args[0].coeff(X)  # σ(kx) = 1/(1 + e^(−kx))
+    right = read(f"{k}*sigmoid({k}x)*(1 - sigmoid({k}x))", "rules")
+    assert check(d, right).correct
+    assert not check(d, read(f"sigmoid({k}x)*(1 - sigmoid({k}x))", "rules")).correct  # no k
+    assert not check(d, read(f"{k}*sigmoid({k}x)", "rules")).correct
+    tanh = make(2, 2, "rules")  # tanh(3x)
+    assert tanh.expr == sp.tanh(3 * X)
+    assert check(tanh, read("3/cosh(3x)^2", "rules")).correct
+    assert check(tanh, read("3(1 - tanh(3x)^2)", "rules")).correct
+    assert not check(tanh, read("1 - tanh(3x)^2", "rules")).correct
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_relu_drill_slopes_by_difference_quotients(level):
+    """Left and right slopes by one-sided difference quotients at h = 10⁻¹⁰ (exact for lines);
+    they differ at the corner, so f′(c) is undefined."""
+    for seed in SEEDS:
+        d = make(seed, level, "relu")
+        c, h = d.point, sp.Rational(1, 10**10)
+        left = (d.expr.subs(X, c) - d.expr.subs(X, c - h)) / h
+        right = (d.expr.subs(X, c + h) - d.expr.subs(X, c)) / h
+        assert d.answer == (left, right, None) and left != right
+        assert check(d, read(f"{left}; {right}; undefined", "relu")).correct
+        assert check(d, read(f"{left};{right};없음", "relu")).correct
+        assert not check(d, read(f"{right}; {left}; undefined", "relu")).correct
+        assert check(d, read(f"{left}; {right}; 0", "relu")).hint == "corner"
+
+
+def test_relu_answer_form():
+    assert read("0; 2; undefined", "relu").value == (0, 2, None)
+    assert read(" -3 ;-1; DNE.", "relu").value == (-3, -1, None)
+    with pytest.raises(InputError) as err:
+        read("0, 2, undefined", "relu")
+    assert err.value.code == "answer_form" and err.value.params == {"kind": "relu"}
+    with pytest.raises(InputError) as err:
+        read("0; 2x; undefined", "relu")
+    assert err.value.position == 4  # the x, counted in what was typed
+
+
+def approach(d):
+    """The drill's expression at points approaching its point from its side, by mpmath."""
+    if d.point.is_infinite:
+        points = [1 if d.point == sp.oo else -1] * 4
+        xs = [
+            mpmath.mpf(s) * mpmath.mpf(10) ** k for s, k in zip(points, (3, 5, 7, 9), strict=True)
+        ]
+    else:
+        s = -1 if d.side == "left" else 1
+        xs = [mpmath.mpf(int(d.point)) + s * mpmath.mpf(10) ** -k for k in (6, 9, 12, 15)]
+    with mpmath.workdps(60):
+        f = sp.lambdify(X, d.expr, modules="mpmath")
+        return [f(x) for x in xs]
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_one_sided_drill_answer_by_mpmath(level):
+    for seed in SEEDS:
+        d = make(seed, level, "one_sided")
+        values = approach(d)
+        if d.answer.is_infinite:
+            assert all(v * d.answer.could_extract_minus_sign() <= 0 for v in values[-2:])
+            assert abs(values[-1]) > 10**6 and abs(values[-1]) > abs(values[0])
+            assert (values[-1] > 0) == (d.answer == sp.oo)
+        else:
+            assert abs(values[-1] - mpmath.mpf(sp.N(d.answer, 30))) < 1e-5
+        assert check(d, Answer(d.answer)).correct
+        wrong = -d.answer if d.answer != 0 else sp.Integer(1)
+        assert not check(d, Answer(wrong)).correct
+        assert not check(d, Answer(None)).correct  # "does not exist": it exists (or is ±∞)
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_second_test_drill_answer_is_the_asked_extremum(level):
+    """f′(answer) = 0 by hand, and f is larger (maximum) or smaller (minimum) there than at
+    answer ± 1/1000 — checked on f itself, not with the second derivative."""
+    for seed in SEEDS:
+        d = make(seed, level, "second_test")
+        x0 = d.answer
+        assert derivative(d.expr, X).subs(X, x0) == 0
+        near = [d.expr.subs(X, x0 + s * sp.Rational(1, 1000)) for s in (-1, 1)]
+        here = d.expr.subs(X, x0)
+        assert (
+            all(here > v for v in near) if d.topic == "local_max" else all(here < v for v in near)
+        )
+        other = next(p.x for p in critical_points(d.expr, X) if p.x != x0)
+        assert check(d, Answer(sp.Integer(x0))).correct
+        assert check(d, Answer(other)).hint == "other"
+        assert check(d, Answer(x0, here + 1)).hint == "wrong_y"
+        assert check(d, Answer(x0, here)).correct
+
+
+def central(d, w):
+    """dL/dw by a central difference with h = 1: exact for the quadratic L."""
+    loss = d.expr
+    return (loss.subs(W, w + 1) - loss.subs(W, w - 1)) / 2
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_gradient_and_descent_step_by_hand(level):
+    for seed in SEEDS:
+        d = make(seed, level, "gradient")
+        x, y, w = d.params
+        assert d.expr == (W * x - y) ** 2 and d.answer == central(d, w) != 0
+        assert check(d, Answer(d.answer)).correct
+        assert check(d, Answer(sp.Float(float(d.answer) * (1 + 0.0009)))).correct  # within 0.1 %
+        assert not check(d, Answer(d.answer + sp.Rational(1, 10))).correct
+        assert check(d, Answer(-d.answer)).hint == "sign"
+        step = make(seed, level, "descent_step")
+        x, y, w, eta = step.params
+        assert step.answer == w - eta * central(step, w)  # w := w − η·dL/dw, by hand
+        assert check(step, Answer(step.answer)).correct
+        assert check(step, Answer(w + eta * central(step, w))).hint == "plus"
+
+
+def test_gradient_drill_hand_iterated_example():
+    d = make(1, 1, "gradient")  # x = 1, y = 3, w = 2: u = 2 − 3 = −1, dL/dw = 2·(−1)·1 = −2
+    assert d.params == (1, 3, 2) and d.answer == -2
+    assert read("dL/dw = -2", "gradient").value == -2
+    assert check(d, read("-2.0", "gradient")).correct
+    assert check(d, read("-1", "gradient")).hint == "forgot_2"
+    s = make(1, 1, "descent_step")  # x = 2, y = 4, w = −1, η = 1/10 (see the page test)
+    x, y, w, eta = s.params
+    assert s.answer == w - eta * 2 * (w * x - y) * x
+    assert check(s, read(f"w = {float(s.answer)}", "descent_step")).correct
+
+
+def test_drills_are_reproducible_and_old_kinds_unchanged():
+    for kind in KINDS:
+        assert make(4, 2, kind) == make(4, 2, kind)
+        assert len({make(seed, 2, kind).key for seed in range(1, 8)}) > 2  # seeds differ
+    assert make(3, 1, "derivative") == polynomial_drill(3, 1)
+    assert make(3, 2, "limit") == limit_drill(3, 2)
+    assert make(3, 3, "critical") == critical_drill(3, 3)
+    with pytest.raises(ValueError):
+        make(1, 1, "integral")
+
+
+def rendered(lang, line: Line) -> str:
+    return text(lang, line.key, **{k: str(v) for k, v in line.values})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 10**6), st.sampled_from([1, 2, 3]), st.sampled_from(KINDS))
+def test_every_drill_has_hints_a_next_step_and_a_solution(seed, level, kind):
+    """For any seed, level and kind: 1–3 hints, a next step that starts the solution, and a
+    solution; every line in both catalogs, formatted without a missing placeholder; the
+    solution's last word is the drill's own answer."""
+    d = make(seed, level, kind)
+    walk = walkthrough(d)
+    assert 1 <= len(walk.hints) <= 3 and walk.step and walk.solution
+    for part in (*walk.hints, *walk.step, *walk.solution):
+        if isinstance(part, Line):
+            for lang in ("en", "ko"):
+                assert part.key in catalog(lang)
+                assert rendered(lang, part)
+    assert check(d, Answer(d.answer)).correct
+    last = walk.solution[-1]
+    if kind in ("limit", "one_sided"):
+        assert last.value == d.answer
+    elif kind in ("gradient", "descent_step"):
+        assert dict(last.values)["g" if kind == "gradient" else "new"] == d.answer
+    elif kind in ("derivative", "rules"):
+        assert dict(last.values)["answer"] == d.answer
+    elif kind == "second_test":
+        assert dict(last.values)["x"] == d.answer
+
+
+def test_walkthrough_is_picklable_through_the_bounded_runner():
+    from mathcore import run_bounded
+
+    for kind in KINDS:
+        d = make(2, 2, kind)
+        assert run_bounded(drills.walkthrough, d) == walkthrough(d)
+        assert run_bounded(drills.check, d, Answer(d.answer)).correct

@@ -1,37 +1,54 @@
-"""The practice page's drill box: the answer form, reading the answer in the forms students
-write, one score per problem, the drill's own hints and the worked solution after a wrong try."""
+"""The practice page's drill box: the question, the answer form (read in the forms students
+write), a score per problem and a streak, and the drill's hints, next step and worked solution,
+revealed in that order (hint → next step → solution)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
+
 import streamlit as st
+import sympy as sp
 
 import mathcore as mc
-from mathcore.practice import (
-    Answer,
-    CriticalSolution,
-    Drill,
-    LimitSolution,
-    Verdict,
-    check_answer,
-    read_answer,
-    solution,
-)
+from mathcore.diffsteps import DerivativeStep
+from mathcore.drills import KINDS, SIGMA, Line, Walkthrough, check, read, walkthrough
+from mathcore.limitsteps import LimitSteps
+from mathcore.practice import Answer, Drill, Verdict, X
 from ui.i18n import text
 from ui.inputs import computed, length_note
+from ui.limit_steps import limit_steps_markdown
 from ui.messages import caret_line, input_error_message, tex
 from ui.steps import steps_markdown
 
-KINDS = ("derivative", "limit", "critical")
+OLD_KINDS = ("derivative", "limit", "critical")  # mathcore.practice's drills and their strings
+# Points for a problem: solved on the first check, solved later; 0 once the solution is shown.
+FIRST_TRY, LATER = Fraction(1), Fraction(1, 2)
+MAX_ANSWER = 300  # characters, as a function box (``mathcore.parsing.MAX_LENGTH``)
+DECIMAL_KINDS = ("gradient", "descent_step")  # numbers shown as decimals: η = 0.1, not 1/10
 
 
 def progress() -> dict:
-    """This session's first verdict per problem (the score) and the problems missed once."""
-    return st.session_state.setdefault("practice_progress", {"first": {}, "missed": set()})
+    """This session's problems (key → tries, points, ended, stage of what was revealed) and the
+    streak of problems solved on the first check."""
+    return st.session_state.setdefault("practice_progress", {"problems": {}, "streak": 0})
+
+
+def _problem(key: str) -> dict:
+    problems = progress()["problems"]
+    return problems.setdefault(key, {"tries": 0, "points": None, "ended": False, "stage": 0})
 
 
 def score_line() -> str:
-    first = progress()["first"]
-    return f"{sum(first.values())} / {len(first)}"
+    """Points over the problems tried (checked, or their solution shown): ``1.5 / 3``."""
+    tried = [p for p in progress()["problems"].values() if p["tries"] or p["ended"]]
+    total = sum((p["points"] or 0 for p in tried), Fraction(0))
+    shown = str(total.numerator) if total.denominator == 1 else f"{float(total):g}"
+    return f"{shown} / {len(tried)}"
+
+
+def streak() -> int:
+    return progress()["streak"]
 
 
 def clear_answers() -> None:
@@ -40,32 +57,103 @@ def clear_answers() -> None:
         st.session_state[f"answer-{kind}"] = ""
 
 
-def drill_box(lang: str, drill: Drill) -> None:
-    """The answer form; on a check, the verdict (scored if it is the problem's first), the
-    drill's hint, and after any wrong try the worked solution."""
-    source = _answer_form(lang, drill.kind)
-    answer = None if source is None else _read(lang, source, drill.kind)
-    verdict = (
-        None if answer is None else computed(lang, mc.run_bounded, check_answer, drill, answer)
+def kind_selector(lang: str) -> str:
+    """The drill kind, bound to ``?drill=`` by its name (the labels are translated, so
+    ``bind="query-params"``, which writes the label, would make a link depend on the language).
+    """
+    asked = st.query_params.get("drill")
+    if asked in KINDS:
+        st.session_state.drill = asked
+    kind = st.selectbox(
+        text(lang, "practice.drills.kind"),
+        KINDS,
+        format_func=lambda k: text(lang, f"practice.drills.kinds.{k}"),
+        key="drill",
+        on_change=_link_kind,
     )
+    st.query_params["drill"] = kind
+    return kind
+
+
+def _link_kind() -> None:
+    st.query_params["drill"] = st.session_state.drill
+    clear_answers()
+
+
+def question(lang: str, d: Drill) -> str:
+    """The problem, in ``lang``."""
+    if d.kind in OLD_KINDS:
+        return text(
+            lang, f"practice.ask_{d.kind}", expr=tex(lang, d.expr), point=tex(lang, d.point)
+        )
+    ask = f"practice.drills.ask.{d.kind}"
+    values = {"expr": tex(lang, d.expr), "point": _point(lang, d)}
+    if d.kind == "rules" and d.topic in ("sigmoid", "swish", "softplus"):
+        ask = f"practice.drills.ask.{d.topic}"
+        (power,) = d.expr.atoms(sp.exp)  # σ(u) = 1/(1 + e^(−u)); softplus ln(1 + e^u)
+        values["u"] = tex(lang, power.args[0] if d.topic == "softplus" else -power.args[0])
+    elif d.kind == "relu":
+        values["c"] = tex(lang, d.point)
+        values["expr"] = _relu_tex(lang, d)
+    elif d.kind == "second_test":
+        values["which"] = text(lang, f"practice.drills.ask.{d.topic}")
+    elif d.kind in ("gradient", "descent_step"):
+        names = ("x", "y", "w", "eta")[: len(d.params)]
+        values.update({k: _tex(lang, v, True) for k, v in zip(names, d.params, strict=True)})
+    return text(lang, ask, **values)
+
+
+def _point(lang: str, d: Drill) -> str:
+    point = tex(lang, d.point)
+    if d.point is not None and d.point.is_finite and d.side != "both":
+        point += "^{-}" if d.side == "left" else "^{+}"
+    return point
+
+
+def _relu_tex(lang: str, d: Drill) -> str:
+    """f with ReLU(u) for max(0, u), as the question names it."""
+    (relu,) = d.expr.atoms(sp.Max)
+    inside = relu.args[1] if relu.args[0] == 0 else relu.args[0]
+    rest = d.expr - relu
+    shown = rf"\operatorname{{ReLU}}\left({tex(lang, inside)}\right)"
+    if rest == 0:
+        return shown
+    sign = "-" if rest.could_extract_minus_sign() else "+"
+    return f"{shown} {sign} {tex(lang, abs(rest) if rest.is_number else _positive(rest))}"
+
+
+def _positive(expr):
+    return -expr if expr.could_extract_minus_sign() else expr
+
+
+def drill_box(lang: str, d: Drill) -> None:
+    """The question, the answer form; on a check the verdict (scored while the problem is open)
+    and its hint; then the reveal buttons and what they have revealed."""
+    st.markdown(question(lang, d))
+    source = _answer_form(lang, d.kind)
+    answer = None if source is None else _read(lang, source, d.kind)
+    verdict = None if answer is None else computed(lang, mc.run_bounded, check, d, answer)
+    problem = _problem(d.key)
     if verdict is not None:
-        state = progress()
-        counted = drill.key not in state["first"]
+        counted = not problem["ended"]
         if counted:
-            state["first"][drill.key] = verdict.correct
-        if not verdict.correct:
-            state["missed"].add(drill.key)
-        _show_verdict(lang, drill, answer, verdict)
+            _score(problem, verdict.correct)
+        _show_verdict(lang, d, answer, verdict)
         if not counted:
             st.caption(text(lang, "practice.counted_once"))
-    if drill.key in progress()["missed"]:
-        with st.expander(text(lang, "practice.solution")):
-            worked = computed(lang, mc.run_bounded, solution, drill)
-            if worked is not None:
-                st.markdown(solution_markdown(lang, worked))
+    _reveal(lang, d, problem)
 
 
-MAX_ANSWER = 300  # characters, as a function box (``mathcore.parsing.MAX_LENGTH``)
+def _score(problem: dict, correct: bool) -> None:
+    state = progress()
+    problem["tries"] += 1
+    first = problem["tries"] == 1
+    if correct:
+        problem.update(points=FIRST_TRY if first else LATER, ended=True)
+        state["streak"] = state["streak"] + 1 if first else 0
+    else:
+        problem["points"] = Fraction(0)
+        state["streak"] = 0
 
 
 def _answer_form(lang: str, kind: str) -> str | None:
@@ -75,6 +163,7 @@ def _answer_form(lang: str, kind: str) -> str | None:
             key=f"answer-{kind}",
             max_chars=MAX_ANSWER,
             help=text(lang, "input.max_chars", limit=MAX_ANSWER),
+            placeholder=text(lang, "practice.drills.relu_form") if kind == "relu" else None,
         )
         submitted = st.form_submit_button(text(lang, "practice.check"), key=f"check-{kind}")
     if submitted:
@@ -85,10 +174,11 @@ def _answer_form(lang: str, kind: str) -> str | None:
 def _read(lang: str, source: str, kind: str) -> Answer | None:
     """The answer, or ``None`` after saying (translated) what is wrong with it and where."""
     try:
-        return read_answer(source, kind)
+        return read(source, kind)
     except mc.InputError as err:
         if err.code == "answer_form":
-            st.error(text(lang, f"practice.form.{kind}"), icon=":material/edit:")
+            table = "practice.form" if kind in OLD_KINDS else "practice.drills.form"
+            st.error(text(lang, f"{table}.{kind}"), icon=":material/edit:")
         else:
             st.error(input_error_message(lang, err), icon=":material/error:")
         if err.position is not None:
@@ -96,74 +186,145 @@ def _read(lang: str, source: str, kind: str) -> Answer | None:
         return None
 
 
-def _show_verdict(lang: str, drill: Drill, answer: Answer, verdict: Verdict) -> None:
+def _show_verdict(lang: str, d: Drill, answer: Answer, verdict: Verdict) -> None:
     if verdict.correct:
-        st.success(text(lang, "practice.right", answer=f"${_solved(lang, drill)}$"))
+        st.success(text(lang, "practice.right", answer=f"${_solved(lang, d)}$"))
         return
     st.error(text(lang, "practice.wrong"))
     for wrong in verdict.wrong:  # one line per mistake, naming the term of f it concerns
         parts = {k: tex(lang, getattr(wrong, k)) for k in ("term", "expected", "given")}
         st.markdown("- " + text(lang, f"practice.mistake.{wrong.mistake}", **parts))
-    if drill.kind != "derivative":
+    if d.kind in ("limit", "critical") or verdict.hint == "wrong_y":
         values = {
-            "point": drill.point,
-            "x": drill.answer,
+            "point": d.point,
+            "x": d.answer,
             "y": verdict.value,
             "given": answer.value,
         }
         shown = {k: tex(lang, v) for k, v in values.items() if v is not None}
         st.markdown(text(lang, f"practice.hint.{verdict.hint}", **shown))
+    elif d.kind != "derivative" and verdict.hint:
+        point = tex(lang, d.point)
+        st.markdown(text(lang, f"practice.drills.verdict.{verdict.hint}", c=point, point=point))
 
 
-def _solved(lang: str, drill: Drill) -> str:
+def _solved(lang: str, d: Drill) -> str:
     """The answer in LaTeX, as the question asked for it."""
-    if drill.kind == "derivative":
-        return f"f'(x) = {tex(lang, drill.answer)}"
-    if drill.kind == "critical":
-        return f"x = {tex(lang, drill.answer)}"
-    if drill.answer is None:
+    if d.kind in ("derivative", "rules"):
+        return f"f'(x) = {tex(lang, d.answer)}"
+    if d.kind in ("critical", "second_test"):
+        return f"x = {tex(lang, d.answer)}"
+    if d.kind == "relu":
+        left, right, _ = (tex(lang, v) for v in d.answer)
+        undefined = text(lang, "practice.no_limit")
+        return rf"{left};\ {right};\ \text{{{undefined}}}"
+    if d.kind == "gradient":
+        return rf"\frac{{dL}}{{dw}} = {_tex(lang, d.answer, True)}"
+    if d.kind == "descent_step":
+        return f"w = {_tex(lang, d.answer, True)}"
+    if d.answer is None:
         return rf"\text{{{text(lang, 'practice.no_limit')}}}"
-    return tex(lang, drill.answer)
+    return tex(lang, d.answer)
 
 
-def solution_markdown(lang: str, worked) -> str:
-    """A worked solution (``mathcore.practice.solution``) as Markdown in ``lang``."""
-    if isinstance(worked, LimitSolution):
-        lines = _limit_lines(lang, worked)
-    elif isinstance(worked, CriticalSolution):
-        lines = _critical_lines(lang, worked)
-    else:
-        return text(lang, "practice.solve.rules") + "\n\n" + steps_markdown(worked, lang)
-    return "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
+@st.cache_data(max_entries=256, show_spinner=False)
+def _walk(key: str, _d: Drill) -> Walkthrough:
+    """The drill's walkthrough, once per problem (``key``), in one bounded call."""
+    return mc.run_bounded(walkthrough, _d)
 
 
-def _limit_lines(lang: str, s: LimitSolution) -> list[str]:
-    a = tex(lang, s.point)
-    limit = rf"\lim_{{x \to {a}}} {tex(lang, s.expr)}"
-    if s.rule == "cancel":
-        factored = rf"\frac{{{tex(lang, s.numerator)}}}{{{tex(lang, s.denominator)}}}"
-        steps = f"{tex(lang, s.expr)} = {factored} = {tex(lang, s.simpler)}"
-        return [
-            text(lang, "practice.solve.cancel", point=a, steps=steps),
-            text(
-                lang,
-                "practice.solve.substitute",
-                point=a,
-                limit=rf"\lim_{{x \to {a}}} \left({tex(lang, s.simpler)}\right)",
-                answer=tex(lang, s.answer),
-            ),
-        ]
-    k = tex(lang, s.scale)
-    steps = rf"{tex(lang, s.expr)} = {k} \cdot {tex(lang, s.simpler)}"
-    return [
-        text(lang, "practice.solve.rewrite", u=tex(lang, s.inner), steps=steps),
-        text(lang, f"practice.solve.{s.rule}", limit=limit, k=k, answer=tex(lang, s.answer)),
-    ]
+def _reveal(lang: str, d: Drill, problem: dict) -> None:
+    """Hint, Next step, Solution buttons (each enabled in turn) and what they revealed."""
+    stage = problem["stage"]
+    walk = computed(lang, _walk, d.key, d) if stage else None
+    if stage and walk is None:
+        return
+    hints = len(walk.hints) if walk else 1
+    row = st.container(horizontal=True)
+    row.button(
+        text(lang, "practice.drills.hint_button"),
+        key=f"hint-{d.kind}",
+        on_click=_advance,
+        args=(d.key, stage + 1),
+        disabled=stage >= hints,
+        icon=":material/lightbulb:",
+    )
+    row.button(
+        text(lang, "practice.drills.step_button"),
+        key=f"step-{d.kind}",
+        on_click=_advance,
+        args=(d.key, hints + 1),
+        disabled=not 1 <= stage <= hints,
+        icon=":material/footprint:",
+    )
+    row.button(
+        text(lang, "practice.drills.solution_button"),
+        key=f"solve-{d.kind}",
+        on_click=_show_solution,
+        args=(d.key, hints + 2),
+        disabled=stage != hints + 1,
+        icon=":material/menu_book:",
+    )
+    if walk is None:
+        return
+    decimals = d.kind in DECIMAL_KINDS
+    for n, line in enumerate(walk.hints[: min(stage, hints)], 1):
+        st.info(f"**{text(lang, 'practice.drills.hint_title', n=n)}** — " + _line(lang, line))
+    if stage > hints:
+        st.markdown(f"**{text(lang, 'practice.drills.step_title')}**")
+        st.markdown(parts_markdown(lang, walk.step, decimals))
+    if stage > hints + 1:
+        st.markdown(f"**{text(lang, 'practice.drills.solution_title')}**")
+        st.markdown(parts_markdown(lang, walk.solution, decimals))
+        if problem["points"] != FIRST_TRY and problem["points"] != LATER:
+            st.caption(text(lang, "practice.drills.ended"))
 
 
-def _critical_lines(lang: str, s: CriticalSolution) -> list[str]:
-    values = {k: tex(lang, getattr(s, k)) for k in ("derivative", "x", "second", "y")}
-    return [
-        text(lang, f"practice.solve.{step}", **values)
-        for step in ("differentiate", "stationary", "second_test")
-    ]
+def _advance(key: str, stage: int) -> None:
+    """Reveal up to ``stage`` (a hint, or the next step): free."""
+    problem = _problem(key)
+    problem["stage"] = max(problem["stage"], stage)
+
+
+def _show_solution(key: str, stage: int) -> None:
+    """Reveal the solution: a problem not solved yet ends with 0 points, and the streak too."""
+    _advance(key, stage)
+    problem = _problem(key)
+    if not problem["ended"]:
+        problem.update(points=Fraction(0), ended=True)
+        progress()["streak"] = 0
+
+
+def parts_markdown(lang: str, parts, decimals: bool = False) -> str:
+    """Lines, derivative trees and limit derivations as Markdown in ``lang`` (the Lines'
+    numbers as decimals where they have a finite one, if ``decimals``)."""
+    out = []
+    for part in parts:
+        if isinstance(part, Line):
+            out.append(_line(lang, part, decimals))
+        elif isinstance(part, DerivativeStep):
+            out.append(steps_markdown(part, lang))
+        elif isinstance(part, LimitSteps):
+            out.append(limit_steps_markdown(part, lang))
+    return "\n\n".join(out)
+
+
+def _line(lang: str, line: Line, decimals: bool = False) -> str:
+    return text(lang, line.key, **{k: _tex(lang, v, decimals) for k, v in line.values})
+
+
+def _tex(lang: str, value, decimals: bool = False) -> str:
+    """``value`` in LaTeX; a fraction such as 3/20 as 0.15 if ``decimals``; σ as σ."""
+    if decimals and isinstance(value, sp.Rational) and _finite_decimal(value.q):
+        return str(Decimal(int(value.p)) / Decimal(int(value.q)))
+    if isinstance(value, sp.Basic) and value.has(SIGMA):
+        return sp.latex(value.subs(X, sp.Symbol("x")))  # σ(kx): SymPy writes \sigma{\left(…\right)}
+    return tex(lang, value)
+
+
+def _finite_decimal(q: int) -> bool:
+    """Does 1/q have a finite decimal expansion (q = 2ᵃ5ᵇ)?"""
+    for p in (2, 5):
+        while q % p == 0:
+            q //= p
+    return q == 1
