@@ -4,7 +4,7 @@ import streamlit as st
 
 from mathcore.backprop import W
 from ui import backprop_inputs as inputs
-from ui import compute
+from ui import code_view, compute
 from ui.chain import backward_rows, path_product
 from ui.charts import backprop as charts
 from ui.i18n import text
@@ -52,8 +52,7 @@ def loss_surface(lang: str, xs: str, ys: str, surface) -> None:
 
 @st.fragment
 def descent(lang: str, xs: str, ys: str, surface) -> None:
-    """The server sliders (β, steps, start) and the chart whose own sliders choose η and the
-    step in the browser: the only part that reruns on a move."""
+    """Server sliders (β, steps, start); the chart's own pick η and the step: reruns alone."""
     momentum, steps, w0, b0 = inputs.descent_sliders(lang)
     lr = inputs.opening_lr(lang, surface, momentum)
     more = steps < inputs.MAX_STEPS
@@ -69,8 +68,8 @@ def descent(lang: str, xs: str, ys: str, surface) -> None:
     chart(figure, f"{alt} {inputs.final(lang, sweep, sweep.index(lr))}", key="contour-chart")
     st.caption(text(lang, "backprop.drag"))
     st.markdown(inputs.least_sentence(lang, surface))
-    with st.expander(text(lang, "backprop.rates_table")):
-        st.markdown(inputs.rate_table(lang, sweep))
+    st.expander(text(lang, "backprop.rates_table")).markdown(inputs.rate_table(lang, sweep))
+    code_view.surface(lang, surface, lr, momentum, steps, (w0, b0))
     solid = st.expander(
         text(lang, "backprop.surface3d"), key="surface3d", on_change="rerun", bind="query-params"
     )
@@ -115,6 +114,7 @@ def neuron(lang: str) -> None:
     symbolic = rf"{tex(lang, found.derivative_w)} = {tex_number(found.symbolic_w, 10)}"
     st.latex(rf"\frac{{\partial L}}{{\partial w}} = {symbolic}")
     st.caption(text(lang, "backprop.agree", **inputs.agreement(found)))
+    code_view.neuron(lang, found)
 
 
 backprop_page()

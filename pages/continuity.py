@@ -3,7 +3,7 @@
 import streamlit as st
 import sympy as sp
 
-from ui import compute
+from ui import code_view, compute
 from ui.charts import continuity as charts
 from ui.i18n import text
 from ui.inputs import analysed_at_point
@@ -59,6 +59,7 @@ def continuity_page() -> None:
         conditions(lang, continuity, a_tex)
         if analysis.differentiability is not None:
             differentiability(lang, analysis.differentiability, a_tex)
+    code_view.continuity(lang, analysis)
 
 
 def conditions(lang: str, c, a_tex: str) -> None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import compute
+from ui import code_view, compute
 from ui import derivatives_parts as parts
 from ui.charts import derivatives as charts
 from ui.i18n import text
@@ -39,6 +39,7 @@ def derivatives_page() -> None:
         steps = analysis.steps
         st.markdown(steps_markdown(steps, lang) if steps else text(lang, "derivatives.no_steps"))
     parts.rule_table(lang)
+    code_view.derivatives(lang, analysis)
 
 
 def secant_graph(lang: str, analysis, labels: dict[str, str]) -> None:

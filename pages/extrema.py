@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import compute
+from ui import code_view, compute
 from ui import extrema_parts as parts
 from ui.charts import extrema as charts
 from ui.i18n import text
@@ -65,6 +65,7 @@ def extrema_page() -> None:
         text(lang, "a11y.extrema", count=len(analysis.search.points)),
         key="extrema-chart",
     )
+    code_view.extrema(lang, analysis, interval, not open_ends)  # before the table's captions
     if analysis.steps:  # "constant" or "piecewise_constant": no isolated critical points
         st.info(text(lang, f"extrema.{analysis.steps}"))
     else:

@@ -5,7 +5,7 @@ from contextlib import nullcontext
 
 import streamlit as st
 
-from ui import compute
+from ui import code_view, compute
 from ui import descent_parts as parts
 from ui import descent_words as words
 from ui.charts import descent as charts
@@ -92,6 +92,7 @@ def descent(lang: str, x: float, y: float) -> None:
     parts.comparison(lang, analysis, scale, said, "descent.word")
     with st.expander(text(lang, "descent.table")):
         st.markdown(words.rate_table(lang, analysis))
+    code_view.descent(lang, analysis, lr)
 
 
 def opening_lr(lang: str, x: float) -> float:

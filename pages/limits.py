@@ -4,7 +4,7 @@ import functools
 
 import streamlit as st
 
-from ui import compute
+from ui import code_view, compute
 from ui import limits_parts as parts
 from ui.charts import limits as charts
 from ui.i18n import text
@@ -40,6 +40,7 @@ def limits_page() -> None:
     with table:
         parts.approach_tables(lang, analysis.limit)
     st.markdown(text(lang, "limits.ml"))
+    code_view.limits(lang, analysis)
 
 
 def limit_graph(lang: str, analysis) -> None:

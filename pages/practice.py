@@ -5,6 +5,7 @@ import streamlit as st
 
 from mathcore.drills import drill
 from mathcore.practice import LEVELS
+from ui import code_view
 from ui import practice_view as view
 from ui.i18n import text
 from ui.page import header, setup_page
@@ -39,6 +40,7 @@ def practice_page() -> None:
     score_slot = st.empty()  # filled last, after this run's answer is scored
     st.caption(text(lang, "practice.drills.rule"))
     problem = drill(int(seed), int(level), kind)
+    code_view.practice(lang, problem)  # folded, above the problem
     view.drill_box(lang, problem)
     with score_slot.container(horizontal=True):
         st.metric(text(lang, "practice.score"), view.score_line())

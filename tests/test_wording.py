@@ -103,13 +103,17 @@ _INTERNAL = re.compile(r"mathcore|[Ss]ym[Pp]y|lambdify|Piecewise\(|\bzoo\b|\bnan
 
 def test_no_internal_names_in_visible_text():
     for lang in LANGUAGES:
-        leaked = {k: v for k, v in catalog(lang).items() if _INTERNAL.search(v)}
+        leaked = {  # the Python expander (``[code]``) names SymPy and what it answers, by design
+            k: v for k, v in catalog(lang).items() if _INTERNAL.search(v) and k[:5] != "code."
+        }
         assert not leaked, leaked
 
 
 def test_no_underscore_names_outside_latex():
     for lang in LANGUAGES:
         for key, value in catalog(lang).items():
+            if key.startswith("code.comment."):  # comments inside the Python code itself
+                continue
             outside = re.sub(r"\$[^$]*\$|`[^`]*`|\{\w+\}", "", value)
             assert not re.search(r"\w_\w", outside), (key, value)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mathcore import parse_expression
-from ui import compute
+from ui import code_view, compute
 from ui import descent_words as words
 from ui.charts import descent as charts
 from ui.charts.kit import COLORS, points
@@ -87,6 +87,7 @@ def own_loss(lang: str, source: str) -> None:
     comparison(lang, analysis, analysis.scale, lambda j: words.own_caption(lang, analysis, j))
     with st.expander(text(lang, "descent.table")):
         st.markdown(words.own_table(lang, analysis))
+    code_view.own_loss(lang, analysis, lr)
 
 
 def _marks(lang: str, analysis) -> tuple[dict, ...]:
