@@ -319,7 +319,7 @@ def _side_n(f: _Values, way: str, ts, gaps, L, eps: float, far: float):
     last = outside[-1]
     if ts[last] > far:
         return None, False
-    N = _inside_end(f, way, ts[last], ts[last + 1], L, eps)
+    N, _ = _bisect(f, way, ts[last + 1], ts[last], L, eps)
     for _ in range(CHECKS):  # even steps over (N, 4N]: a narrow excursion (sin x / x)
         with mpmath.workdps(DIGITS):
             steps = [N * (1 + 3 * mpmath.mpf(k) / LINEAR) for k in range(1, LINEAR + 1)]
@@ -327,21 +327,8 @@ def _side_n(f: _Values, way: str, ts, gaps, L, eps: float, far: float):
         bad = [k for k, g in enumerate(gaps_out) if g >= eps]
         if not bad or bad[-1] == len(steps) - 1:  # none, or past the steps (the log ones decide)
             break
-        N = _inside_end(f, way, steps[bad[-1]], steps[bad[-1] + 1], L, eps)
+        N, _ = _bisect(f, way, steps[bad[-1] + 1], steps[bad[-1]], L, eps)
     return float(N), False
-
-
-def _inside_end(f: _Values, way: str, outside, inside, L, eps: float):
-    """Bisection toward ±∞: between an x outside the band and a farther one inside it, the
-    end that stays inside (N)."""
-    with mpmath.workdps(DIGITS):
-        for _ in range(BISECTIONS):
-            middle = (inside + outside) / 2
-            if _gap(f.at(way, middle), L) >= eps:
-                outside = middle
-            else:
-                inside = middle
-    return inside
 
 
 def _curves(expr, var, windows, n: int, a: float | None) -> tuple[Samples, ...]:
@@ -406,20 +393,21 @@ def _side_delta(f: _Values, side: str, ts, gaps, L, eps: float, floor: float):
         return float(ts[-1]), True
     if ts[first] < floor:
         return None, False
-    delta = _crossing(f, side, ts[first - 1], ts[first], L, eps)
+    _, delta = _bisect(f, side, ts[first - 1], ts[first], L, eps)
     for _ in range(CHECKS):  # even steps over (0, δ): a narrow excursion the log steps skipped
         with mpmath.workdps(DIGITS):
             steps = [delta * mpmath.mpf(k) / LINEAR for k in range(1, LINEAR)]
             bad = next((k for k, t in enumerate(steps) if _gap(f.at(side, t), L) >= eps), None)
         if not bad:  # none (or only at the first step: a log step below it was inside)
             break
-        delta = _crossing(f, side, steps[bad - 1], steps[bad], L, eps)
+        _, delta = _bisect(f, side, steps[bad - 1], steps[bad], L, eps)
     return float(delta), False
 
 
-def _crossing(f: _Values, side: str, inside, outside, L, eps: float):
-    """Bisection between a distance where f is inside the band and one where it is outside:
-    the end that stays outside (inside: in the band, or undefined there, not in the game)."""
+def _bisect(f: _Values, side: str, inside, outside, L, eps: float) -> tuple:
+    """Bisection between a place where f is inside the band L ± ε and one where it is outside
+    (on ``side``: a distance from a, or toward ±∞ an x): ``(inside, outside)`` a
+    :data:`BISECTIONS`-fold narrower pair. Undefined counts as inside (not in the game)."""
     with mpmath.workdps(DIGITS):
         for _ in range(BISECTIONS):
             middle = (inside + outside) / 2
@@ -427,7 +415,7 @@ def _crossing(f: _Values, side: str, inside, outside, L, eps: float):
                 outside = middle
             else:
                 inside = middle
-    return outside
+    return inside, outside
 
 
 def _escapes(f: _Values, side: str, ts, gaps, L, eps: float) -> tuple[tuple[float, float], ...]:

@@ -100,21 +100,29 @@ def show_steps(lang: str, analysis) -> None:
     """The limit step by step (each step checked numerically), folded under its title and
     worked out only once a student opens it (``?steps=true`` opens it from a lesson link);
     where no technique reaches the limit, the approach tables are the explanation."""
-    folded = st.expander(
-        text(lang, "limit_steps.title"), key="steps", on_change="rerun", bind="query-params"
-    )
+    call, point = compute.limit_steps, analysis.point
+    folded, found = _opened(lang, "limit_steps.title", "steps", call, analysis, point)
     with folded:
-        if not folded.open:
-            return
-        key = compute.steps_key(analysis.expr, analysis.point)
-        found = computed(lang, compute.limit_steps, key, analysis.expr, analysis.point)
-        if found is None:  # it took too long: said by computed()
+        if found is None:  # folded, or it took too long (said by computed())
             return
         if not found.steps:
             st.markdown(text(lang, "limit_steps.none"))
             return
         st.markdown(limit_steps_markdown(found, lang))
         st.caption(text(lang, "limit_steps.checked"))
+
+
+def _opened(lang: str, title: str, key: str, call, analysis, given):
+    """(the expander, ``call(key, f, given)``) for a part of /limits folded under ``title``
+    and worked out only once it is opened (``?<key>=true`` opens it from a lesson link):
+    ``call`` is a cached bounded call of ``compute``; ``None`` while folded or when it took
+    too long (said by ``computed``)."""
+    folded = st.expander(text(lang, title), key=key, on_change="rerun", bind="query-params")
+    if not folded.open:
+        return folded, None
+    cache_key = compute.steps_key(analysis.expr, analysis.point)
+    with folded:
+        return folded, computed(lang, call, cache_key, analysis.expr, given)
 
 
 CHART_WORDS = (
@@ -133,18 +141,10 @@ def show_epsilon_delta(lang: str, analysis) -> None:
     """The ε–δ game for the limit the page found, folded under its title and worked out only
     once a student opens it (``?epsilon_delta=true`` opens it from a lesson link; ``?eps=``
     picks the ε the chart opens on, and the chart's slider keeps it in the address)."""
-    folded = st.expander(
-        text(lang, "epsilon_delta.title"),
-        key="epsilon_delta",
-        on_change="rerun",
-        bind="query-params",
-    )
+    call, limit = compute.epsilon_delta, analysis.limit
+    folded, found = _opened(lang, "epsilon_delta.title", "epsilon_delta", call, analysis, limit)
     with folded:
-        if not folded.open:
-            return
-        key = compute.steps_key(analysis.expr, analysis.point)
-        found = computed(lang, compute.epsilon_delta, key, analysis.expr, analysis.limit)
-        if found is None:  # it took too long: said by computed()
+        if found is None:  # folded, or it took too long (said by computed())
             return
         a, gap = tex(lang, found.point), tex(lang, X - found.point) if found.point.is_finite else ""
         if found.kind == "unavailable":
