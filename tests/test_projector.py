@@ -1,12 +1,18 @@
 """AppTest: projector mode (?present=1 and the switch) folds inputs away and enlarges figures."""
 
+import pytest
+
 from tests.apptest import chart, open_page
 from ui.i18n import catalog
 
 
-def test_projector_mode_from_the_link():
-    at = open_page("limits", lang="en", present="1")
+@pytest.mark.parametrize("given", ["1", "true", "True"])
+def test_projector_mode_from_the_link(given):
+    """``?present=1`` as the switch writes it, or ``=true`` as the other switches (a fresh pair
+    of eyes found ``true`` silently dropped)."""
+    at = open_page("limits", lang="en", present=given)
     assert at.toggle(key="present_switch").value is True
+    assert at.query_params["present"] == "1"
     assert at.expander[0].label == "Inputs"
     assert at.text_input(key="f").value == "1/(x+1)"  # still there, folded away
     figure = chart(at)

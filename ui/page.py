@@ -34,12 +34,14 @@ def setup_page(title_key: str) -> str:
     the language.
 
     The language is ``?lang=`` when the session starts, else the browser's locale; projector
-    mode is ``?present=1``. Both switches keep the URL in step, so shared links keep them.
+    mode is ``?present=1`` (or ``=true``). Both switches keep the URL in step, so shared links
+    keep them.
     """
     state = st.session_state
     if "language" not in state:
         state.language = pick_language(st.query_params.get("lang"), st.context.locale)
-        state.present = st.query_params.get("present") == "1"
+        # ?present=1, as the switch writes it, or =true as every other switch of a link
+        state.present = st.query_params.get("present", "").lower() in ("1", "true")
         if _restore_plus_signs():  # before any widget reads them: a rerun seeds the boxes
             st.rerun()
     lang = state.language
