@@ -40,8 +40,9 @@ def practice_page() -> None:
     score_slot = st.empty()  # filled last, after this run's answer is scored
     st.caption(text(lang, "practice.drills.rule"))
     problem = drill(int(seed), int(level), kind)
-    code_view.practice(lang, problem)  # folded, above the problem
     view.drill_box(lang, problem)
+    if view.ended(problem):  # the script works the answer out: not before the problem is over
+        code_view.practice(lang, problem)
     with score_slot.container(horizontal=True):
         st.metric(text(lang, "practice.score"), view.score_line())
         st.metric(

@@ -35,7 +35,21 @@ def test_practice_page_derivative_drill_and_score():
     assert [m.value for m in at.metric] == ["0.5 / 1", "0"]
     submit(at, "derivative", "8x - 4")  # once solved, a problem scores no more
     assert [m.value for m in at.metric] == ["0.5 / 1", "0"]
-    assert at.caption[-1].value == "Only the first check of a problem counts toward the score."
+    said = "This problem is already scored: checking it again does not change its points."
+    assert said in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_python_script_shows_only_once_the_problem_is_over(lang):
+    """The script works the answer out (``dL/dw: …``): shown before the problem is over it
+    would give the answer away and still score (a fresh pair of eyes); it appears once the
+    problem is solved or its solution shown."""
+    at = open_page("practice", lang=lang, seed="3", level="2", drill="gradient")
+    assert not [e for e in at.expander if e.label == "Python"]
+    submit(at, "gradient", typed(drills.drill(3, 2, "gradient")))
+    assert at.success and at.metric[0].value == "1 / 1"
+    (script,) = [e for e in at.expander if e.label == "Python"]
+    assert "your_answer" in script.get("code")[0].value
 
 
 def test_practice_page_limit_and_critical_drills():
@@ -343,7 +357,8 @@ def test_new_drill_hints_step_and_solution_in_both_languages(lang, kind):
     assert [m.value for m in at.metric] == ["0 / 1", "0"]  # solution shown: no point
     submit(at, kind, typed(drills.drill(5, 3, kind)))  # right now, but the problem is over
     assert [m.value for m in at.metric] == ["0 / 1", "0"]
-    assert at.caption[-1].value == text(lang, "practice.drills.ended")
+    assert text(lang, "practice.drills.ended") in [c.value for c in at.caption]
+    assert [e for e in at.expander if e.label == "Python"]  # the problem is over: the script
 
 
 def test_relu_drill_says_undefined_at_the_corner():

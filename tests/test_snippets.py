@@ -433,7 +433,6 @@ PAGES = [  # (page, query, a line of its code, a pitfall's comment in en / ko)
     ("limits", {"f": "1/(x+1)", "a": "-1"}, "f = 1/(x + 1)", ("right-hand", "우극한")),
     ("gradient-descent", {}, "L = (w * x_data - y_data)**2", None),
     ("gradient-descent", {"loss": "w^4 - 3w^2 + w"}, "L = w**4 - 3*w**2 + w", None),
-    ("practice", {"drill": "gradient"}, "your_answer", None),
 ]
 
 

@@ -47,6 +47,12 @@ def score_line() -> str:
     return f"{shown} / {len(tried)}"
 
 
+def ended(d: Drill) -> bool:
+    """Is the problem over (solved, or its solution shown)? Only then may the Python script,
+    which works the answer out, be shown (a fresh pair of eyes: it gave the answer away)."""
+    return _problem(d.key)["ended"]
+
+
 def streak() -> int:
     return progress()["streak"]
 
