@@ -538,11 +538,22 @@ def test_limits_page_epsilon_delta_shows_an_epsilon_no_delta_works_for(f, a, kin
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_limits_page_epsilon_delta_needs_a_finite_limit(lang):
-    for f, a, reason in (("sin x", "oo", "oscillates"), ("1/x^2", "0", "infinite_limit")):
+    """Also x² at ∞ (the ε–N words: no δ and no empty |  |, a fresh pair of eyes) and
+    1/(x + 1) at −1, −∞ on the left and ∞ on the right (no claim that f > M on both sides)."""
+    cases = (
+        ("sin x", "oo", "oscillates"),
+        ("1/x^2", "0", "infinite_limit"),
+        ("1/(x+1)", "-1", "infinite_limit"),
+        ("x^2", "oo", "infinite_limit_infinity"),
+    )
+    for f, a, reason in cases:
         at = open_page("limits", lang=lang, f=f, a=a, epsilon_delta="true")
         assert not at.exception and not at.get("plotly_chart")[1:]  # no ε–δ chart
-        said = text(lang, f"epsilon_delta.unavailable_{reason}", a="0", gap="x")
+        said = text(lang, f"epsilon_delta.unavailable_{reason}", a="0", gap="x", beyond="")
         assert any(m.value.split("$")[0] == said.split("$")[0] for m in at.info)
+        assert not any("| |" in m.value or "||" in m.value for m in at.info)
+        if a == "oo":
+            assert not any("delta" in m.value for m in at.info)  # the ε–N words: N, no δ
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -559,9 +570,11 @@ def test_limits_page_epsilon_n_for_the_loss_over_epochs(lang):
     figure = epsilon_delta_chart(at)
     for frame, n in zip(figure["frames"], N, strict=True):
         strip = values(
-            trace(at_frame(figure, frame["name"]), text(lang, "epsilon_delta.window_n"))["x"]
+            trace(at_frame(figure, frame["name"]), text(lang, "epsilon_delta.window_n_oo"))["x"]
         )
         assert min(strip) == pytest.approx(n, rel=1e-5) and max(strip) == pytest.approx(
             2 * n, rel=1e-5
         )
     assert figure["layout"]["title"]["text"].startswith("ε = 1 → ")
+    alt = [m.value for m in at.markdown if "ε–N" in m.value and ("x → ∞" in m.value)]
+    assert alt and "\\infty" not in alt[0] and "x > N" in alt[0]  # words, not TeX

@@ -147,12 +147,15 @@ def show_epsilon_delta(lang: str, analysis) -> None:
         if found is None:  # folded, or it took too long (said by computed())
             return
         a, gap = tex(lang, found.point), tex(lang, X - found.point) if found.point.is_finite else ""
+        way = direction(found.point) if found.point.is_infinite else None
+        beyond = text(lang, f"epsilon_delta.beyond_{way}") if way else ""
         if found.kind == "unavailable":
-            st.info(text(lang, f"epsilon_delta.unavailable_{found.reason}", a=a, gap=gap))
+            key = f"epsilon_delta.unavailable_{found.reason}"
+            if way and found.reason == "infinite_limit":  # x → ±∞: the ε–N game's words
+                key += "_infinity"
+            st.info(text(lang, key, a=a, gap=gap, beyond=beyond))
             return
-        if found.point.is_infinite:  # the ε–N game
-            way = direction(found.point)
-            beyond = text(lang, f"epsilon_delta.beyond_{way}")
+        if way:  # the ε–N game
             st.markdown(text(lang, "epsilon_delta.definition_infinity", a=a, beyond=beyond))
             limit = tex(lang, found.limit_exact)
             st.markdown(text(lang, "epsilon_delta.converges_infinity", L=limit))
@@ -166,19 +169,20 @@ def show_epsilon_delta(lang: str, analysis) -> None:
             **{k.removeprefix("axis_").removeprefix("legend_"): v for k, v in words.items()},
         }
         if found.point.is_infinite:
-            labels["window"] = text(lang, "epsilon_delta.window_n")
+            labels["window"] = text(lang, f"epsilon_delta.window_n_{way}")
             labels["delta"] = text(lang, "epsilon_delta.axis_n")
             labels["delta_plot"] = text(lang, "epsilon_delta.n_plot")
         figure = epsilon_delta_figure(
             found, labels, opening, presenting(), lambda i: _frame_title(lang, found, i)
         )
         index = found.epsilons.index(opening)
-        alt = text(
+        alt = text(  # plain text: ∞, not \\infty
             lang,
-            "epsilon_delta.alt",
-            a=plain_number(float(found.point), 9) if found.point.is_finite else a,
+            "epsilon_delta.alt_infinity" if way else "epsilon_delta.alt",
+            a=plain_number(float(found.point), 9),
             L=plain_number(found.limit, 9),
             opening=_frame_title(lang, found, index),
+            beyond=text(lang, f"epsilon_delta.window_n_{way}") if way else "",
         )
         chart(figure, alt, key="epsilon-delta-chart")
         if found.witness is not None:
