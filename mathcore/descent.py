@@ -250,6 +250,7 @@ LOSS_VERDICTS = (
     "stationary",  # L′(w₀) = 0: no step moves
     "no_step",  # η = 0
     "flat",  # L′ ≡ 0: L does not depend on w
+    "flattens",  # settled far out, at no critical point: L levels off there (e^(e^w) as w → −∞)
 )
 
 
@@ -361,7 +362,8 @@ def loss_descent_analysis(
     )
     verdicts, targets = [], []
     for run, end, state in zip(runs, ends, states, strict=True):
-        verdict, target = _loss_verdict(run, end, state, int(steps), points)
+        complete = search is None or search.complete
+        verdict, target = _loss_verdict(run, end, state, int(steps), points, (lo, hi, complete))
         verdicts.append(verdict)
         targets.append(target)
     centres = [p.w for p in points] or [float(w0)]
@@ -505,9 +507,12 @@ def _loss_runs(f, g, w0: float, rates: np.ndarray, steps: int, flat: bool):
 
 
 def _loss_verdict(
-    run: Trajectory, end: float, state: tuple[str, int], steps: int, points
+    run: Trajectory, end: float, state: tuple[str, int], steps: int, points, searched
 ) -> tuple[str, int | None]:
-    """One run's verdict (:data:`LOSS_VERDICTS`) and the critical point it goes to."""
+    """One run's verdict (:data:`LOSS_VERDICTS`) and the critical point it goes to. A run that
+    settles where no critical point is — beyond the range ``searched`` = (lo, hi, complete),
+    or inside it when every critical point there is known — stalls on a flat stretch (e^(e^w):
+    one step to w ≈ −3000, where L′ underflows to 0): "flattens", not "converges"."""
     name, when = state
     if run.flat:
         return "flat", None
@@ -530,6 +535,9 @@ def _loss_verdict(
     target = _nearest(end, points)
     if when > steps:
         return "slow", target
+    lo, hi, complete = searched
+    if target is None and (complete or not lo <= end <= hi):
+        return "flattens", None
     ws = run.points[:, 0]
     moves = np.diff(ws)
     moves = moves[np.abs(moves) > SETTLED * abs(ws[1] - ws[0])]

@@ -219,3 +219,22 @@ def test_loss_descent_grid_holds_a_linked_rate_and_the_thresholds():
     assert 0.5 in found.learning_rates and 1.0 in found.learning_rates  # 1/L″ and 2/L″
     assert len(found.learning_rates) == len(ETA_RATIOS) + 1
     assert found.learning_rates == tuple(sorted(found.learning_rates))
+
+
+@pytest.mark.parametrize("w0", [1.5, 2.0])
+def test_a_run_that_stalls_on_a_flat_tail_does_not_converge(w0):
+    """L = e^(e^w) has no critical point (L′ = e^w·e^(e^w) > 0) and no minimum: L → 1 as
+    w → −∞. A large step lands far out (w ≈ −3000 from w₀ = 2 by hand: 2 − η·e²·e^(e²) with
+    η ≈ 0.2), where L′ underflows to 0 and the run settles: "flattens", never "converges" to
+    a minimum that is not there (a fresh pair of eyes saw "Converges … reached w ≈ −2987")."""
+    from mathcore import parse_expression
+
+    expr = parse_expression("exp(exp(w))", ("w",))
+    (w,) = expr.free_symbols
+    found = loss_descent_analysis(expr, w, w0, 30)
+    assert found.points == () and found.complete
+    assert "flattens" in found.verdicts
+    assert not {"converges", "oscillates"} & set(found.verdicts)
+    for verdict, end in zip(found.verdicts, found.ends, strict=True):
+        if verdict == "flattens":
+            assert float(sp.diff(expr, w).subs(w, end)) < 1e-3  # flat there, by L′ itself
