@@ -10,6 +10,8 @@ Traces and layouts are plain dicts and each figure is constructed once: Plotly's
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -76,11 +78,27 @@ def figure(
     _dark_text(base)
     if present:
         _projector_text(base)
-    _fit_titles(base, frames)
+    _fit_titles(base, frames, _legend_rows(traces, base))
     return go.Figure(data=traces, layout=base, frames=frames)
 
 
-def _fit_titles(layout: dict, frames: list[dict]) -> None:
+LEGEND_WIDTH = 640  # px a horizontal legend can count on: a chart column at 1366 px
+
+
+def _legend_rows(traces: list[dict], layout: dict) -> int:
+    """How many rows the horizontal legend takes: its entries' estimated widths (a symbol, a
+    gap and ~0.6 em per character, Plotly's defaults) over :data:`LEGEND_WIDTH`; 0 without
+    one. One row was assumed, and a fifth entry (own loss: minima, tangents) ran into the title
+    (found by a fresh pair of eyes at 1366 px)."""
+    if not layout.get("showlegend", True):
+        return 0
+    size = layout["font"]["size"]
+    names = [t["name"] for t in traces if t.get("name") and t.get("showlegend", True) is not False]
+    width = sum(40 + 0.6 * size * len(name) for name in dict.fromkeys(names))
+    return max(1, math.ceil(width / LEGEND_WIDTH)) if names else 0
+
+
+def _fit_titles(layout: dict, frames: list[dict], legend_rows: int = 1) -> None:
     """Every title — the figure's and each frame's (a slider's h, η, verdict; up to three lines)
     — at the top of the figure in one size, and the top margin as tall as the longest of them
     plus the legend: a frame's title with more lines than the first was cut off at the top
@@ -99,7 +117,8 @@ def _fit_titles(layout: dict, frames: list[dict]) -> None:
         lifted = 0.25 * size if title["text"].count("<br>") == 0 else 1.0 * size
         title.update({"yref": "container", "y": 1.0, "yanchor": "top", "pad": {"t": 6 + lifted}})
         title["font"] = {**title.get("font", {}), "size": size}
-    legend = 2 * layout["font"]["size"] + 6 if layout.get("showlegend", True) else 0
+    rows = (0.4 + 1.6 * legend_rows) if legend_rows else 0  # one row: 2 em, as before
+    legend = rows * layout["font"]["size"] + 6 if legend_rows else 0
     need = int(12 + lines * 1.3 * size + legend)
     layout["margin"] = {**layout["margin"], "t": max(layout["margin"].get("t", 0), need)}
 
