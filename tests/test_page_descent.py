@@ -354,14 +354,17 @@ def test_compare_three_rates_on_the_seed_loss():
     assert figure["layout"]["updatemenus"][0]["buttons"][0]["args"][0][0] == "step0"
 
 
-def test_compare_on_own_loss_from_a_link_in_korean():
+@pytest.mark.parametrize("picked", [["0.035", "0.118"], "0.035,0.118", "0.035, 0.118"])
+def test_compare_on_own_loss_from_a_link_in_korean(picked):
+    """``compare_lr`` repeated, as the page writes it, or with commas, as a teacher types it
+    (a fresh pair of eyes found the comma form dropped)."""
     at = open_page(
         "gradient-descent",
         lang="ko",
         loss=NONCONVEX,
         w0="-2",
         compare="true",
-        compare_lr=["0.035", "0.118"],
+        compare_lr=picked,
     )
     assert not at.exception and at.multiselect(key="compare_lr").value == ["0.035", "0.118"]
     figure = chart(at, 1)

@@ -98,7 +98,8 @@ def _marks(lang: str, analysis) -> tuple[dict, ...]:
         "local": ([p for p in analysis.minima if not p.lowest], "circle-open", "fig.local_min"),
         "max": ([p for p in analysis.points if p.kind == "local_max"], "circle", "fig.local_max"),
     }
-    colours = {"global": COLORS["tangent"], "local": COLORS["left"], "max": COLORS["right"]}
+    # not the steps' orange (COLORS["right"]): a maximum is no step (a fresh pair of eyes)
+    colours = {"global": COLORS["tangent"], "local": COLORS["left"], "max": COLORS["secant"]}
     marks = []
     for name, (found, symbol, key) in groups.items():
         if found:
@@ -143,6 +144,10 @@ def comparison(lang: str, analysis, scale: float, caption, verdicts: str = f"{OW
     options = [plain_number(r, 6) for r in rates]
     picks = {min(rates, key=lambda r, t=t: abs(r - t * scale)) for t in COMPARED}
     default = [options[rates.index(r)] for r in sorted(picks)]
+    linked = st.query_params.get_all("compare_lr")
+    if len(linked) == 1 and "," in linked[0] and "compare_lr" not in st.session_state:
+        picked = [v.strip() for v in linked[0].split(",")]  # compare_lr=0.035,0.198: typed
+        st.session_state["compare_lr"] = [v for v in picked if v in options][:3]
     before = st.session_state.get("compare_lr")
     if before and not set(before) <= set(options):
         st.session_state["compare_lr"] = default  # a new loss or x: a new grid, a fresh pick
