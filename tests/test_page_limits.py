@@ -534,6 +534,10 @@ def test_limits_page_epsilon_delta_shows_an_epsilon_no_delta_works_for(f, a, kin
     assert values(marks["y"]) and all(abs(y - L) >= 0.5 for y in values(marks["y"]))
     (table,) = [t for t in tables(at) if "largest δ" in t]
     assert table["largest δ"][table["ε"].index(0.5)] == "none"
+    # on the δ(ε) plot "no δ" sits on the ε axis, not at a δ one could read off
+    none = trace(figure, text("en", "epsilon_delta.legend_no_delta"))
+    bottom = 10 ** figure["layout"]["yaxis2"]["range"][0]
+    assert values(none["y"]) and all(y == pytest.approx(bottom) for y in values(none["y"]))
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -56,13 +56,16 @@ def epsilon_delta_figure(
         "xaxis": "x2",
         "yaxis": "y2",
     }
-    lowest = min([d for _, d in known] + [found.reach]) / 10  # where "no δ" is marked
-    failed = [e for e, d in zip(found.epsilons, found.deltas, strict=True) if d is None]
-    none = points(failed, [lowest] * len(failed), labels["no_delta"], ESCAPE)
-    none["marker"] |= {"symbol": "x", "size": 9}
-    none |= {"xaxis": "x2", "yaxis": "y2", "cliponaxis": False}
-    ends = [math.log10(min(found.epsilons)) - 0.2, math.log10(max(found.epsilons)) + 0.2]
+    lowest = min([d for _, d in known] + [found.reach]) / 10
     tops = [math.log10(lowest) - 0.3, math.log10(max([d for _, d in known] + [lowest])) + 0.3]
+    failed = [e for e, d in zip(found.epsilons, found.deltas, strict=True) if d is None]
+    # "no δ" sits on the ε axis itself, not at a height a student would read as a δ (0.1:
+    # a fresh pair of eyes read it so)
+    none = points(failed, [10 ** tops[0]] * len(failed), labels["no_delta"], ESCAPE)
+    none["marker"] |= {"symbol": "x", "size": 9}
+    hover = f"ε = %{{x}}: {labels['no_delta']}<extra></extra>"
+    none |= {"xaxis": "x2", "yaxis": "y2", "cliponaxis": False, "hovertemplate": hover}
+    ends = [math.log10(min(found.epsilons)) - 0.2, math.log10(max(found.epsilons)) + 0.2]
     names = [_name(e) for e in found.epsilons]
     slider = frame_slider(
         names, [plain_number(e, 6) for e in found.epsilons], start, "ε = ", "eps", names
