@@ -46,7 +46,8 @@ ACCESSIBLE = """
 # rem), so body, alerts, tables and KaTeX are >= 28 px; widget text (labels, slider values and
 # ends, what was typed, buttons, tabs, expander titles; Streamlit's 0.875rem) and inline code are
 # raised to 1rem; less padding, smaller gaps and a smaller title keep the verdict and the chart's
-# top on a 1080-pixel screen; columns that hold a chart stack, so the chart spans the page.
+# top on a 1080-pixel screen; columns that hold a chart stack, so the chart spans the page;
+# a metric's value (the practice score) stays larger than the text (the p rule shrank it).
 PROJECTOR = """
 html { font-size: 28px !important; }
 [data-testid="stMain"] p, [data-testid="stMain"] input, [data-testid="stMain"] textarea,
@@ -69,6 +70,7 @@ html { font-size: 28px !important; }
 [data-testid="stMain"] h2 { font-size: 1.45rem !important; padding: 0.4rem 0 0.3rem 0 !important; }
 [data-testid="stMain"] h3 { font-size: 1.2rem !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 1rem; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 1.6rem !important; }
 [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) { flex-wrap: wrap !important; }
 [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) > [data-testid="stColumn"] {
   flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important;
