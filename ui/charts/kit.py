@@ -78,24 +78,31 @@ def figure(
     _dark_text(base)
     if present:
         _projector_text(base)
-    _fit_titles(base, frames, _legend_rows(traces, base))
+    _fit_titles(base, frames, _legend_rows(traces, base, present))
     return go.Figure(data=traces, layout=base, frames=frames)
 
 
-LEGEND_WIDTH = 640  # px a horizontal legend can count on: a chart column at 1366 px
+# px a horizontal legend can count on: a page-wide chart at 1366 px; projecting, at 1920 px
+LEGEND_WIDTH, PROJECTED_LEGEND_WIDTH = 700, 1700
 
 
-def _legend_rows(traces: list[dict], layout: dict) -> int:
-    """How many rows the horizontal legend takes: its entries' estimated widths (a symbol, a
-    gap and ~0.6 em per character, Plotly's defaults) over :data:`LEGEND_WIDTH`; 0 without
-    one. One row was assumed, and a fifth entry (own loss: minima, tangents) ran into the title
-    (found by a fresh pair of eyes at 1366 px)."""
+def _legend_rows(traces: list[dict], layout: dict, present: bool = False) -> int:
+    """How many rows the horizontal legend takes (0 without one). Plotly fills the first row
+    with as many entries as fit and aligns the next rows in the same columns, each as wide
+    as its widest entry: the most columns whose widths add up to at most :data:`LEGEND_WIDTH`
+    (projecting: :data:`PROJECTED_LEGEND_WIDTH`), an entry's width estimated as a symbol and
+    a gap (40 px) and 0.55 em per character. One row was assumed, and the own loss's seven
+    entries ran into the title (found by a fresh pair of eyes at 1366 px)."""
     if not layout.get("showlegend", True):
         return 0
     size = layout["font"]["size"]
     names = [t["name"] for t in traces if t.get("name") and t.get("showlegend", True) is not False]
-    width = sum(40 + 0.6 * size * len(name) for name in dict.fromkeys(names))
-    return max(1, math.ceil(width / LEGEND_WIDTH)) if names else 0
+    widths = [40 + 0.55 * size * len(name) for name in dict.fromkeys(names)]
+    room = PROJECTED_LEGEND_WIDTH if present else LEGEND_WIDTH
+    for columns in range(len(widths), 0, -1):
+        if sum(max(widths[i::columns]) for i in range(columns)) <= room:
+            return math.ceil(len(widths) / columns)
+    return len(widths)
 
 
 def _fit_titles(layout: dict, frames: list[dict], legend_rows: int = 1) -> None:
