@@ -400,3 +400,16 @@ def test_own_loss_chart_leaves_room_for_its_legend_rows():
     lines = layout["title"]["text"].count("<br>") + 1
     rows = (0.4 + 1.6 * 3) * size + 6
     assert layout["margin"]["t"] >= int(12 + lines * 1.3 * round(1.25 * size) + rows)
+
+
+def test_the_rate_table_keeps_a_verdict_with_bars_in_one_cell():
+    """e^(e^w): its verdict says "as |w| grows"; the bars were read as cell borders and the
+    table lost its w and L columns (a fresh pair of eyes). Every row has the header's cells."""
+    import re
+
+    at = open_page("gradient-descent", lang="en", loss="exp(exp(w))", w0="2")
+    (table,) = [m.value for m in at.markdown if m.value.startswith("| ") and "\\|w\\|" in m.value]
+    rows = table.splitlines()
+    width = len(re.split(r"(?<!\\)\|", rows[0]))
+    assert all(len(re.split(r"(?<!\\)\|", row)) == width for row in rows)
+    assert "\\|w\\|" in table

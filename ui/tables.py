@@ -44,13 +44,16 @@ def markdown_table(columns: dict[str, Sequence], digits: int | Mapping[str, int]
     | > 1.8 × 10³⁰⁸ |
     >>> print(markdown_table({"e^x": [mpmath.exp(-1000)]}).splitlines()[-1])  # not 0
     | 5.0759589 × 10⁻⁴³⁵ |
+    >>> print(markdown_table({"verdict": ["L falls as |w| grows"]}).splitlines()[-1])
+    | L falls as \\|w\\| grows |
     """
     names = list(columns)
     wanted = digits if isinstance(digits, Mapping) else dict.fromkeys(names, digits)
     lines = ["| " + " | ".join(names) + " |", "|" + " ---: |" * len(names)]
     for row in zip(*columns.values(), strict=True):
         cells = (_cell(v, wanted.get(name, 9)) for name, v in zip(names, row, strict=True))
-        lines.append("| " + " | ".join(cells) + " |")
+        # a | in a cell ("as |w| grows", $|x|$) would end it: escaped, GFM reads it back as |
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines)
 
 
