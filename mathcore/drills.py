@@ -493,6 +493,8 @@ def _limit_walk(d: Drill) -> Walkthrough:
     first = replace(found, steps=found.steps[:1], left=None, right=None)
     if found.steps[0].technique == "one_sided":
         first = found
+    if len(first.steps) == len(found.steps):  # one step is the whole answer: not given free
+        return Walkthrough(hints, (_line("step.one_step"),), (found,))
     return Walkthrough(hints, (first,), (found,))
 
 

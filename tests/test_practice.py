@@ -508,3 +508,14 @@ def test_walkthrough_is_picklable_through_the_bounded_runner():
         d = make(2, 2, kind)
         assert run_bounded(drills.walkthrough, d) == walkthrough(d)
         assert run_bounded(drills.check, d, Answer(d.answer)).correct
+
+
+@pytest.mark.parametrize("kind", drills.KINDS)
+def test_the_next_step_never_is_the_whole_solution(kind):
+    """The next step is free (it costs no points): it must not be the worked solution itself.
+    A one-step limit (e^(1/(x+1)) as x → −1⁺: "limit laws … = ∞") gave the answer away (a
+    second fresh pair of eyes); there the step says what to do, not the result."""
+    for seed in range(1, 16):
+        for level in (1, 2, 3):
+            found = drills.walkthrough(drills.drill(seed, level, kind))
+            assert found.step != found.solution, (seed, level)

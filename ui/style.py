@@ -70,7 +70,7 @@ html { font-size: 28px !important; }
 [data-testid="stMain"] h2 { font-size: 1.45rem !important; padding: 0.4rem 0 0.3rem 0 !important; }
 [data-testid="stMain"] h3 { font-size: 1.2rem !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 1rem; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 1.6rem !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2.25rem !important; }
 [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) { flex-wrap: wrap !important; }
 [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) > [data-testid="stColumn"] {
   flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important;
