@@ -28,6 +28,11 @@ SHOTS = {  # name: lesson link
     "beyond-float": "/limits?f=e%5Ex&a=oo&",  # e^1000 is no float: ▲ on the edge, the table exact
     "limit-steps": "/limits?f=(e%5Ex-1-x)%2Fx%5E2&a=0&",  # L'Hôpital twice, steps unfolded
     "extrema-interval": "/extrema?f=x%5E3-3x&restrict=true&lo=-1.5&hi=10&",  # [−1.5, 10]
+    "epsilon-delta": "/limits?f=x%5E2&a=2&epsilon_delta=true&eps=0.5&",  # δ = √4.5 − 2
+    "epsilon-delta-jump": "/limits?f=floor(x)&a=2&epsilon_delta=true&",  # no δ for ε ≤ 1/2
+    "own-loss": "/gradient-descent?loss=w%5E4%20-%203w%5E2%20%2B%20w&w0=2&compare=true&",
+    "practice-steps": "/practice?seed=3&level=2&drill=rules&",  # hint → next step → solution
+    "python": "/limits?f=1/(x%2B1)&a=-1&",  # the script, and why limit() says oo
 }
 PROJECTED = (
     "home",
@@ -43,6 +48,12 @@ LAPTOP, PROJECTOR = {"width": 1366, "height": 900}, {"width": 1920, "height": 10
 CLICKS = {  # catalog keys of the buttons (and expanders' titles) to press
     "backprop": ["backprop.forward", *["backprop.backward"] * 6],
     "limit-steps": ["limit_steps.title"],
+    "practice-steps": [
+        "practice.drills.hint_button",
+        "practice.drills.step_button",
+        "practice.drills.solution_button",
+    ],
+    "python": ["code.title"],
 }
 
 
