@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui import keyboard, style
 from ui.i18n import LANGUAGES, pick_language, text
+
+# The tab's icon, served by the app itself: ":material/functions:" was fetched from a font
+# host, missing in an offline classroom (issue #14)
+ICON = str(Path(__file__).with_name("icon.png"))
 
 # (page file, catalog key of its title, icon); the home page first.
 PAGES = [
@@ -49,7 +54,7 @@ def setup_page(title_key: str) -> str:
     _sync_query("present", "1" if state.present else None)
     st.set_page_config(
         page_title=f"{text(lang, title_key)} · {text(lang, 'app.title')}",
-        page_icon=":material/functions:",
+        page_icon=ICON,
         layout="wide",
         initial_sidebar_state="collapsed" if state.present else "auto",
     )
