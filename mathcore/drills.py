@@ -391,9 +391,9 @@ def walkthrough(d: Drill) -> Walkthrough:
     for critical points, w := w − η·dL/dw with dL/dw = 2(wx − y)x for the gradient drills.
     Picklable: safe to call through :func:`mathcore.run_bounded`.
 
-    >>> w = walkthrough(drill(1, 1, "limit"))
-    >>> w.step[0].steps[0].technique, w.solution[-1].value
-    ('known_limit', 4)
+    >>> w = walkthrough(drill(1, 1, "limit"))  # one step: the free next step does not give it
+    >>> w.step[0].key, w.solution[-1].steps[0].technique, w.solution[-1].value
+    ('practice.drills.step.one_step', 'known_limit', 4)
     """
     return _WALKS[d.kind](d)
 
