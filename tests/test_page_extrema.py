@@ -32,7 +32,7 @@ def test_extrema_page_first_derivative_test_and_korean():
 def test_extrema_page_interval_and_numeric_fallback():
     at = open_page("extrema", lang="en", f="x^2 sin x")
     assert len(tables(at)[0]["x"]) == 7
-    assert at.caption[-1].value.startswith("f′(x) = 0 has no solution the app can write")
+    assert at.main.caption[-1].value.startswith("f′(x) = 0 has no solution the app can write")
     at.toggle(key="restrict").set_value(True).run()
     at.number_input(key="lo").set_value(1.0).run()
     at.number_input(key="hi").set_value(6.0).run()

@@ -140,7 +140,7 @@ def test_keyboard_script_once_per_run_in_the_page_language():
     """ui.keyboard: one script per run, hidden, naming ▶ / ❚❚ in the page's language."""
     for lang in ("ko", "en"):
         at = open_page("derivatives", lang=lang)
-        scripts = [h.proto for h in at.get("html") if "<script>" in h.proto.body]
+        scripts = [h.proto for h in at.get("html") if "<script>// Plotly" in h.proto.body]
         assert len(scripts) == 1 and scripts[0].unsafe_allow_javascript
         assert catalog(lang)["chart_keys.play"] in scripts[0].body
         assert "__NAMES__" not in scripts[0].body

@@ -88,8 +88,9 @@ def spaces_as_plus(text: str) -> str:
 
 
 def presets(lang: str, items: Sequence[tuple[str, dict[str, object]]]) -> None:
-    """One button per preset; a click sets the widgets' values (and so the URL)."""
-    columns = st.columns(len(items))
+    """One button per preset; a click sets the widgets' values (and so the URL). The row is
+    one control for a lesson link (``?hide=presets``)."""
+    columns = st.container(key="presets").columns(len(items))
     for column, (label_key, values) in zip(columns, items, strict=True):
         column.button(
             text(lang, label_key),

@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import keyboard, style
+from ui import keyboard, lesson, style
 from ui.i18n import LANGUAGES, pick_language, text
 
 # The tab's icon, served by the app itself: ":material/functions:" was fetched from a font
@@ -40,7 +40,8 @@ def setup_page(title_key: str) -> str:
 
     The language is ``?lang=`` when the session starts, else the browser's locale; projector
     mode is ``?present=1`` (or ``=true``). Both switches keep the URL in step, so shared links
-    keep them.
+    keep them. ``?hide=`` takes a lesson's controls out of view (``ui.lesson``), whose panel
+    ends the sidebar.
     """
     state = st.session_state
     if "language" not in state:
@@ -61,6 +62,7 @@ def setup_page(title_key: str) -> str:
     style.accessible(state.present)
     style.hide_english_hints()
     keyboard.plotly_keys(lang)  # ▶ / ❚❚ and the charts' frame sliders by keyboard
+    hidden = lesson.apply(title_key)  # ?hide=: a lesson's controls out of view, values kept
     with st.sidebar:
         state.lang_switch = lang
         st.segmented_control(
@@ -82,6 +84,7 @@ def setup_page(title_key: str) -> str:
             args=("present_switch", "present"),
             help=text(lang, "app.present_help"),
         )
+        lesson.panel(lang, title_key, hidden)
     return lang
 
 
