@@ -33,6 +33,7 @@ SHOTS = {  # name: lesson link
     "own-loss": "/gradient-descent?loss=w%5E4%20-%203w%5E2%20%2B%20w&w0=2&compare=true&",
     "practice-steps": "/practice?seed=3&level=2&drill=rules&",  # hint → next step → solution
     "python": "/limits?f=1/(x%2B1)&a=-1&",  # the script, and why limit() says oo
+    "lesson": "/limits?f=sin(x)%2Fx&a=0&hide=presets,f,a&",  # the panel, the QR for the class
 }
 PROJECTED = (
     "home",
@@ -43,6 +44,7 @@ PROJECTED = (
     "gradient-descent",
     "practice",
     "backprop",
+    "lesson",
 )
 LAPTOP, PROJECTOR = {"width": 1366, "height": 900}, {"width": 1920, "height": 1080}
 CLICKS = {  # catalog keys of the buttons (and expanders' titles) to press
@@ -54,6 +56,7 @@ CLICKS = {  # catalog keys of the buttons (and expanders' titles) to press
         "practice.drills.solution_button",
     ],
     "python": ["code.title"],
+    "lesson": ["sidebar", "lesson.title", "lesson.show_qr"],
 }
 
 
@@ -91,6 +94,10 @@ def _open(page, url: str, name: str, lang: str) -> None:
     page.goto(url)
     page.wait_for_selector(IDLE, timeout=60_000)
     for key in CLICKS.get(name, []):
+        if key == "sidebar":  # folded in projector mode
+            if page.get_by_test_id("stExpandSidebarButton").is_visible():
+                page.get_by_test_id("stExpandSidebarButton").click()
+            continue
         label = text(lang, key)
         if key.endswith(".title"):  # an expander's title
             page.get_by_text(label, exact=True).first.click()

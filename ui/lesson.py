@@ -10,11 +10,13 @@ never reaches the page's CSS.
 
 from __future__ import annotations
 
+import functools
 import html
 from urllib.parse import urlencode
 
 import segno
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.i18n import text
 
@@ -23,11 +25,11 @@ from ui.i18n import text
 # keys are the pages' title keys (``ui.page.PAGES``).
 CONTROLS: dict[str, tuple[str, ...]] = {
     "nav.home": ("f",),
-    "nav.limits": ("presets", "f", "a", "steps", "epsilon_delta"),
-    "nav.continuity": ("presets", "f", "a"),
-    "nav.extrema": ("presets", "f", "restrict", "lo", "hi", "open"),
-    "nav.derivatives": ("f", "a"),
-    "nav.descent": ("presets", "loss", "x", "y", "w0", "steps", "log", "compare"),
+    "nav.limits": ("presets", "f", "a", "steps", "epsilon_delta", "code"),
+    "nav.continuity": ("presets", "f", "a", "code"),
+    "nav.extrema": ("presets", "f", "restrict", "lo", "hi", "open", "code"),
+    "nav.derivatives": ("f", "a", "code"),
+    "nav.descent": ("presets", "loss", "x", "y", "w0", "steps", "log", "compare", "code"),
     "nav.backprop": (
         "xs",
         "ys",
@@ -36,6 +38,7 @@ CONTROLS: dict[str, tuple[str, ...]] = {
         "w0",
         "b0",
         "surface3d",
+        "code",
         "x",
         "y",
         "w",
@@ -127,7 +130,11 @@ def panel(lang: str, page: str, names: tuple[str, ...]) -> None:
     """The folded "lesson link" panel: a box per control (ticked: students see it), the link,
     a copy button and the QR code, with a button that shows the QR large for the class."""
     state = st.session_state
-    with st.expander(text(lang, "lesson.title"), icon=":material/link:", key="lesson"):
+    box = st.expander(
+        text(lang, "lesson.title"), icon=":material/link:", key="lesson", on_change="rerun"
+    )
+    state.lesson_open = box.open  # opened: drawn afresh by this rerun (``follow``)
+    with box:
         st.caption(text(lang, "lesson.intro"))
         for name in controls(page):
             state[f"show-{name}"] = name not in names
@@ -148,6 +155,26 @@ def panel(lang: str, page: str, names: tuple[str, ...]) -> None:
             return
         if st.button(text(lang, "lesson.show_qr"), key="lesson-qr", icon=":material/qr_code_2:"):
             st.dialog(text(lang, "lesson.qr_title"), width="large")(_large_qr)(lang, address)
+
+
+def fragment(function):
+    """``st.fragment``, following the panel: while it is open, a change inside the fragment
+    reruns the whole page (``follow``)."""
+
+    @functools.wraps(function)
+    def body(*args, **kwargs):
+        follow()
+        return function(*args, **kwargs)
+
+    return st.fragment(body)
+
+
+def follow() -> None:
+    """Call first in a fragment: while the panel is open, a fragment's change reruns the whole
+    page, so the panel's link and QR code (drawn by the page, not the fragment) stay current."""
+    ctx = get_script_run_ctx()
+    if st.session_state.get("lesson_open") and ctx is not None and ctx.fragment_ids_this_run:
+        st.rerun(scope="app")
 
 
 def copy_button(lang: str, address: str) -> None:

@@ -33,8 +33,9 @@ def _open_panel(page) -> None:
     sidebar = page.get_by_test_id("stSidebar")
     if not sidebar.is_visible() or sidebar.get_attribute("aria-expanded") == "false":
         page.get_by_test_id("stExpandSidebarButton").click()
-    page.locator(".st-key-lesson summary").click()
+    page.locator(".st-key-lesson summary").click()  # opening reruns the page: a fresh link
     expect(page.locator("button.lesson-copy")).to_be_visible()
+    page.wait_for_selector(IDLE)
 
 
 def _untick(page, name: str) -> None:
@@ -50,6 +51,7 @@ def test_a_teachers_link_hides_what_was_cleared_and_keeps_the_values(server, bro
     _open_panel(page)
     for name in ("f", "presets", "lang"):
         _untick(page, name)
+    expect(page.get_by_test_id("stCode").first).to_contain_text("hide=presets,f,lang")
     expect(page.locator(".st-key-f")).to_be_hidden()  # at once, for the teacher too
     page.locator("button.lesson-copy").click()
     expect(page.locator("button.lesson-copy")).to_have_text(text("en", "lesson.copied"))
@@ -86,6 +88,7 @@ def test_the_qr_code_fills_the_projector_and_scans_to_the_link(server, browser, 
     try:
         _open_panel(page)
         _untick(page, "a")
+        expect(page.get_by_test_id("stCode").first).to_contain_text("hide=a")
         link = page.get_by_test_id("stCode").first.inner_text().replace("\n", "")
         page.locator(".st-key-lesson-qr button").click()
         dialog = page.get_by_role("dialog")
@@ -103,5 +106,22 @@ def test_the_qr_code_fills_the_projector_and_scans_to_the_link(server, browser, 
         assert found == link
         query = parse_qs(urlsplit(found).query)
         assert query["hide"] == ["a"] and "present" not in query and query["lang"] == [lang]
+    finally:
+        context.close()
+
+
+def test_the_link_follows_a_change_inside_a_fragment(server, browser):
+    """w₀ of /gradient-descent reruns only its fragment; while the panel is open such a change
+    reruns the page, so the link and QR code shown are the page's current state."""
+    context, page = _open(browser, f"{server.url}/gradient-descent?x=2&y=4&lang=en", "en")
+    try:
+        _open_panel(page)
+        code = page.get_by_test_id("stCode").first
+        expect(code).not_to_contain_text("w0=")
+        page.locator(".st-key-w0").get_by_role("slider").focus()
+        page.keyboard.press("ArrowRight")  # w₀: 0 → 0.1
+        expect(code).to_contain_text("w0=0.1")
+        qr = page.locator(".st-key-lesson img.lesson-qr")
+        assert "w0=0.1" in qr.get_attribute("alt")
     finally:
         context.close()
