@@ -4,7 +4,7 @@ import streamlit as st
 
 from mathcore.backprop import W
 from ui import backprop_inputs as inputs
-from ui import code_view, compute
+from ui import code_view, compute, lesson
 from ui.chain import backward_rows, path_product
 from ui.charts import backprop as charts
 from ui.i18n import text
@@ -40,7 +40,8 @@ def loss_surface(lang: str, xs: str, ys: str, surface) -> None:
             rf"\frac{{\partial L}}{{\partial w}} = {tex(lang, surface.partial_w)} \qquad "
             rf"\frac{{\partial L}}{{\partial b}} = {tex(lang, surface.partial_b)}"
         )
-        with st.container() if folded else st.expander(text(lang, "backprop.steps")):
+        name = text(lang, "backprop.steps")  # ?derivation=true opens it from a link
+        with st.container() if folded else st.expander(name, key="derivation", bind="query-params"):
             for key, steps in (("w", surface.steps_w), ("b", surface.steps_b)):
                 words = text(lang, f"backprop.steps_{key}")
                 st.markdown(f"{words}\n\n{steps_markdown(steps, lang, True)}")
@@ -50,7 +51,7 @@ def loss_surface(lang: str, xs: str, ys: str, surface) -> None:
     st.markdown(text(lang, "backprop.why"))
 
 
-@st.fragment
+@lesson.fragment
 def descent(lang: str, xs: str, ys: str, surface) -> None:
     """Server sliders (β, steps, start); the chart's own pick η and the step: reruns alone."""
     momentum, steps, w0, b0 = inputs.descent_sliders(lang)
@@ -68,11 +69,10 @@ def descent(lang: str, xs: str, ys: str, surface) -> None:
     chart(figure, f"{alt} {inputs.final(lang, sweep, sweep.index(lr))}", key="contour-chart")
     st.caption(text(lang, "backprop.drag"))
     st.markdown(inputs.least_sentence(lang, surface))
-    st.expander(text(lang, "backprop.rates_table")).markdown(inputs.rate_table(lang, sweep))
+    table = st.expander(text(lang, "backprop.rates_table"), key="table", bind="query-params")
+    table.markdown(inputs.rate_table(lang, sweep))
     code_view.surface(lang, surface, lr, momentum, steps, (w0, b0))
-    solid = st.expander(
-        text(lang, "backprop.surface3d"), key="surface3d", on_change="rerun", bind="query-params"
-    )
+    solid = st.expander(text(lang, "backprop.surface3d"), key="surface3d", bind="query-params")
     if solid.open:  # drawn only when opened: a WebGL surface is the costliest redraw here
         with solid:  # the path of the η the chart opened on (a link's, or the last rerun's)
             run = compute.surface_descent(xs, ys, lr, momentum, steps, (w0, b0), more)
@@ -80,15 +80,14 @@ def descent(lang: str, xs: str, ys: str, surface) -> None:
             chart(figure, text(lang, f"a11y.surface{kind}", **least), key="surface-chart")
 
 
-@st.fragment
+@lesson.fragment
 def neuron(lang: str) -> None:
     """Inputs, the buttons, the graph, the backward rows and ∂L/∂w three ways."""
     x, y, w, b, eta = inputs.neuron_inputs(lang)
     found = computed(lang, compute.neuron, x, y, w, b)
     if found is None:
         return
-    graph = found.graph
-    stage = inputs.neuron_buttons(lang, found, eta)
+    graph, stage = found.graph, inputs.neuron_buttons(lang, found, eta)  # ?neuron= in the link
     n = len(graph.nodes)
     if stage < n:
         key = "stage_none" if stage < 0 else "stage_forward" if stage == 0 else "stage_backward"

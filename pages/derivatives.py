@@ -35,7 +35,8 @@ def derivatives_page() -> None:
     parts.quotient_table(lang, analysis)
     st.header(text(lang, "derivatives.both"))
     tangent_explorer(lang, analysis, labels)
-    with st.expander(text(lang, "derivatives.steps"), expanded=not presenting()):
+    title = text(lang, "derivatives.steps")  # ?steps=false folds it in a link, =true opens it
+    with st.expander(title, expanded=not presenting(), key="steps", bind="query-params"):
         steps = analysis.steps
         st.markdown(steps_markdown(steps, lang) if steps else text(lang, "derivatives.no_steps"))
     parts.rule_table(lang)

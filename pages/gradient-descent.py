@@ -5,7 +5,7 @@ from contextlib import nullcontext
 
 import streamlit as st
 
-from ui import code_view, compute
+from ui import code_view, compute, lesson
 from ui import descent_parts as parts
 from ui import descent_words as words
 from ui.charts import descent as charts
@@ -38,7 +38,8 @@ def descent_page() -> None:
     elif not own:
         descent(lang, usable_x(lang, float(x)), float(y))
         tree = computed(lang, compute.descent_steps)
-        with st.expander(text(lang, "descent.derivation"), expanded=not presenting()):
+        title, opened = text(lang, "descent.derivation"), not presenting()  # ?derivation=
+        with st.expander(title, expanded=opened, key="derivation", bind="query-params"):
             st.markdown(steps_markdown(tree, lang))
     st.page_link("pages/backprop.py", label=text(lang, "descent.next"), icon=":material/hub:")
 
@@ -55,7 +56,7 @@ def usable_x(lang: str, x: float) -> float:
     return used
 
 
-@st.fragment
+@lesson.fragment
 def descent(lang: str, x: float, y: float) -> None:
     """The start and the number of steps (server sliders), and the chart whose own sliders
     choose η and the step in the browser: the only part that reruns on a move."""
@@ -90,7 +91,7 @@ def descent(lang: str, x: float, y: float) -> None:
         st.caption(text(lang, "descent.drag"))
     scale, said = analysis.stable_lr or 1.0, lambda j: captions[rates[j]]
     parts.comparison(lang, analysis, scale, said, "descent.word")
-    with st.expander(text(lang, "descent.table")):
+    with st.expander(text(lang, "descent.table"), key="table", bind="query-params"):
         st.markdown(words.rate_table(lang, analysis))
     code_view.descent(lang, analysis, lr)
 

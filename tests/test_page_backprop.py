@@ -8,6 +8,7 @@ import pytest
 from mathcore import surface_analysis
 from mathcore.backprop import surface_rates
 from tests.apptest import chart, eta_frames, eta_slider, open_page, tables, trace, values
+from ui.i18n import text
 
 
 def click(at, label: str):
@@ -122,7 +123,7 @@ def test_neuron_forward_backward_and_one_update():
 
 def test_neuron_in_korean_and_the_link_from_gradient_descent():
     at = open_page("backprop", lang="ko")
-    assert [b.label for b in at.button] == [
+    assert [b.label for b in at.main.button] == [
         "순전파",
         "역전파 한 단계",
         "경사하강 한 번",
@@ -403,3 +404,90 @@ def test_the_eta_slider_names_the_thresholds_it_keeps_exact():
     figure = chart(open_page("backprop", lang="en", momentum="0.5"))
     labels = [s["label"] for s in eta_slider(figure)["steps"]]
     assert f"{3 / lam:.3g} = 2(1 + β)/λₘₐₓ" in labels
+
+
+NODES = 9  # the neuron's graph: x, w, b, y and u = wx, z = u + b, ŷ = σ(z), e = ŷ − y, L = e²
+
+
+def neuron_state(at, lang: str) -> tuple[str, str]:
+    """What the neuron shows of its stage: its note (an info, or a success once the backward
+    pass is complete; not an update's message) and the rows of the backward table ("" before
+    the first backward step)."""
+    done = text(lang, "backprop.stage_done", gw="", gb="")[:12]
+    finished = [s.value for s in at.success if s.value.startswith(done)]
+    note = finished[-1] if finished else at.info[-1].value
+    rows = [m.value for m in at.latex if r"\begin{aligned}" in m.value]
+    return note, rows[0] if rows else ""
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_link_holds_the_neurons_stage(lang):
+    """Forward, then three backward steps: the link names them (?neuron=backward-3) and opens
+    on the same note and rows; an update's new w, b are in the link, with the forward pass."""
+    at = open_page("backprop", lang=lang)
+    forward, backward, update = (
+        text(lang, f"backprop.{k}") for k in ("forward", "backward", "update")
+    )
+    assert "neuron" not in at.query_params
+    click(at, forward)
+    assert at.query_params["neuron"] == "forward"
+    for _ in range(3):
+        click(at, backward)
+    assert at.query_params["neuron"] == "backward-3"
+    shown = neuron_state(at, lang)
+    assert shown[0] == text(lang, "backprop.stage_backward", done=3, total=NODES)
+    assert shown[1].count(r"\\") == 1  # L, e, ŷ: two rows (∂L/∂L = 1 needs none)
+    assert r"{\partial \hat{y}}" in shown[1] and r"{\partial z}" not in shown[1]
+    linked = open_page("backprop", lang=lang, neuron="backward-3")
+    assert neuron_state(linked, lang) == shown
+    click(at, update)  # η = 1: w and b move, and the neuron shows their forward pass
+    assert at.query_params["neuron"] == "forward"
+    w, b = float(at.query_params["w"]), float(at.query_params["b"])
+    assert w == at.number_input(key="w").value and w != 0.5 and b != 0.0
+    linked = open_page("backprop", lang=lang, neuron="forward", w=str(w), b=str(b))
+    assert neuron_state(linked, lang)[0] == neuron_state(at, lang)[0]  # the same L after the update
+    assert linked.number_input(key="w").value == w and linked.number_input(key="b").value == b
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(
+    ("given", "stage", "written"),
+    [
+        ("99", 9, "backward-9"),  # past the graph: its last node
+        ("backward-99", 9, "backward-9"),
+        ("2", 2, "backward-2"),
+        ("0", 0, "forward"),
+        ("backward-0", 1, "backward-1"),
+        ("abc", -1, None),
+        ("-3", -1, None),
+        ("1e3", -1, None),
+        ("9" * 40, 9, "backward-9"),  # past int64, past the 9-digit cut
+        ("<script>", -1, None),
+    ],
+)
+def test_a_hostile_neuron_link_falls_back_quietly(lang, given, stage, written):
+    at = open_page("backprop", lang=lang, neuron=given)
+    assert not at.exception and not at.error
+    assert at.query_params.get("neuron") == written
+    note = neuron_state(at, lang)[0]
+    if stage < 0:
+        assert note == text(lang, "backprop.stage_none")
+    elif stage == 0:
+        assert note.startswith(text(lang, "backprop.stage_forward", loss="")[:8])
+    elif stage < NODES:
+        assert note == text(lang, "backprop.stage_backward", done=stage, total=NODES)
+    else:
+        assert note.startswith(text(lang, "backprop.stage_done", gw="", gb="")[:12])
+    backward = next(b for b in at.button if b.label == text(lang, "backprop.backward"))
+    assert backward.disabled == (stage < 0 or stage >= NODES)
+
+
+def test_the_fold_outs_are_in_the_link():
+    """The derivation, the table of every η and both Python scripts open from a link."""
+    query = {"derivation": "true", "table": "true", "code": "true", "neuron_code": "true"}
+    at = open_page("backprop", lang="en", **query)
+    assert not at.exception
+    opened = {e.proto.query_param_key: e.proto.expanded for e in at.expander}
+    assert all(opened[key] for key in query)
+    assert [e.label for e in at.expander if e.proto.query_param_key == "neuron_code"] == ["Python"]
+    assert not open_page("backprop", lang="en").expander[0].proto.expanded  # folded by default

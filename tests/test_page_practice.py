@@ -216,7 +216,7 @@ def test_unexpected_forms_say_what_is_expected(lang, kind, answer, message, care
     at = open_page("practice", lang=lang, seed="1")
     submit(at, kind, answer)
     assert at.error[0].value.startswith(message)
-    assert at.code[-1].value == caret  # the first: the folded Python script
+    assert at.main.code[-1].value == caret  # the first: the folded Python script
     assert "Tuple" not in at.error[0].value and "U+0027" not in at.error[0].value
     assert at.metric[0].value == "0 / 0"  # an answer that could not be read is not a try
 
@@ -395,3 +395,67 @@ def test_the_drill_kind_is_linkable_and_language_independent():
     assert at.query_params["drill"] == "gradient"  # the name, not the translated label
     at = open_page("practice", lang="en", seed="1", drill="nonsense")  # an unknown kind
     assert not at.exception and at.selectbox(key="drill").value == "derivative"
+
+
+def revealed(at) -> list[str]:
+    """What the reveal buttons have shown: the hints (infos) and the Markdown after them."""
+    return [e.value for e in (*at.info, *at.markdown)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_what_was_revealed_is_in_the_link(lang):
+    """Hint, next step, solution: each is written into the link (?reveal=), and the link opens
+    on the same problem with the same shown; new problems start with nothing revealed."""
+    kind, steps = "limit", []
+    at = open_page("practice", lang=lang, seed="8", drill=kind)
+    assert "reveal" not in at.query_params
+    while not at.button(key=f"hint-{kind}").disabled:
+        at.button(key=f"hint-{kind}").click().run()
+        steps.append(at.query_params["reveal"])
+    at.button(key=f"step-{kind}").click().run()
+    steps.append(at.query_params["reveal"])
+    assert steps == ["hint", *(f"hint-{k}" for k in range(2, len(steps))), "step"]
+    for reveal in steps:
+        linked = open_page("practice", lang=lang, seed="8", drill=kind, reveal=reveal)
+        assert linked.query_params["reveal"] == reveal and len(linked.info) == steps.index(
+            reveal
+        ) + (reveal != "step")
+    assert revealed(linked) == revealed(at)  # the next step: every hint and the step
+    assert [m.value for m in linked.metric] == ["0 / 0", "0"]  # hints are free
+    at.button(key=f"solve-{kind}").click().run()
+    assert at.query_params["reveal"] == "solution"
+    linked = open_page("practice", lang=lang, seed="8", drill=kind, reveal="solution")
+    assert revealed(linked) == revealed(at)
+    assert [m.value for m in linked.metric] == ["0 / 1", "0"]  # a solution shown: 0 points
+    assert [e for e in linked.expander if e.label == "Python"]  # the problem is over
+    at.button(key="new").click().run()  # a new problem: nothing revealed, nor in the link
+    assert "reveal" not in at.query_params and not at.info
+    linked.selectbox(key="drill").set_value("critical").run()  # another kind: the same
+    assert "reveal" not in linked.query_params and not linked.info
+    linked.selectbox(key="drill").set_value(kind).run()  # back: its solution is still shown
+    assert linked.query_params["reveal"] == "solution"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(
+    ("given", "hints", "written"),
+    [
+        ("hint-99", "all", None),  # past the last hint: all of them
+        ("hint-0", 0, None),
+        ("HINT", 1, "hint"),
+        ("hint-1", 1, "hint"),
+        ("steps", 0, None),
+        ("<script>", 0, None),
+        ("hint-" + "9" * 40, "all", None),
+    ],
+)
+def test_a_hostile_reveal_link_falls_back_quietly(lang, given, hints, written):
+    at = open_page("practice", lang=lang, seed="8", drill="limit", reveal=given)
+    assert not at.exception and not at.error and not at.warning
+    total = len(drills.walkthrough(drills.drill(8, 1, "limit")).hints)
+    assert total >= 2  # so hint-99 is cut to the last
+    shown = total if hints == "all" else hints
+    assert len(at.info) == shown
+    written = written or (f"hint-{total}" if hints == "all" else None)
+    assert at.query_params.get("reveal") == written
+    assert [m.value for m in at.metric] == ["0 / 0", "0"]

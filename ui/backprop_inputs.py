@@ -1,6 +1,6 @@
 """The backpropagation lab's controls: the data, the descent sliders (η is the chart's own, in
 the browser; a link's ``?lr=`` opens it), the neuron's inputs and its forward / backward /
-update buttons (whose state lives in the session); and the words the page fills in from its
+update buttons (whose stage is in the link, ``?neuron=``); and the words the page fills in from its
 records (each η's chart title, the table of every η)."""
 
 from __future__ import annotations
@@ -96,17 +96,18 @@ def neuron_inputs(lang: str) -> list[float]:
 
 def neuron_buttons(lang: str, found, eta: float) -> int:
     """Forward pass, backward step, one descent update, reset, for a ``mathcore.NeuronAnalysis``;
-    returns the stage: −1 nothing shown, 0 after the forward pass, k after k backward steps."""
-    state = st.session_state
-    stage = state.setdefault("neuron_stage", -1)
+    returns the stage: −1 nothing shown, 0 after the forward pass, k after k backward steps.
+    The stage is the link's (``?neuron=forward``, ``?neuron=backward-3``): a link copied after
+    three backward steps opens on them."""
     total = len(found.graph.nodes)
+    stage = linked_stage(total)
     buttons = st.columns(4)
     buttons[0].button(
-        text(lang, "backprop.forward"), on_click=_stage, args=(0,), use_container_width=True
+        text(lang, "backprop.forward"), on_click=_link_stage, args=(0,), use_container_width=True
     )
     buttons[1].button(
         text(lang, "backprop.backward"),
-        on_click=_stage,
+        on_click=_link_stage,
         args=(min(stage + 1, total),),
         disabled=stage < 0 or stage >= total,
         use_container_width=True,
@@ -115,20 +116,45 @@ def neuron_buttons(lang: str, found, eta: float) -> int:
         text(lang, "backprop.update"), on_click=_update, args=(found, eta), use_container_width=True
     )
     buttons[3].button(
-        text(lang, "backprop.reset"), on_click=_stage, args=(-1,), use_container_width=True
+        text(lang, "backprop.reset"), on_click=_link_stage, args=(-1,), use_container_width=True
     )
-    if "neuron_update" in state:
-        st.success(text(lang, "backprop.updated", **state.pop("neuron_update")))
+    if "neuron_update" in st.session_state:
+        st.success(text(lang, "backprop.updated", **st.session_state.pop("neuron_update")))
     return stage
 
 
-def _stage(stage: int) -> None:
-    st.session_state.neuron_stage = stage
+def linked_stage(total: int) -> int:
+    """The neuron's stage in the link: ``?neuron=forward`` (0), ``?neuron=backward-k`` (k
+    backward steps, 1 … ``total``; a bare ``k`` reads the same); anything else (absent, a
+    word or number it cannot be) is −1, nothing shown yet. A number past the graph is its
+    last node. The link is rewritten in that form (or dropped), quietly."""
+    given = st.query_params.get("neuron", "").strip().lower()
+    steps = given.removeprefix("backward-")
+    if given == "forward":
+        stage = 0
+    elif steps.isdecimal():  # digits only: no sign, no 1e3
+        stage = min(int(steps[:9]), total) if len(steps) < 10 else total  # 10⁹⁹⁹⁹: all
+        stage = max(stage, 1) if steps != given else stage  # backward-0: one step, as named
+    else:
+        stage = -1
+    _link_stage(stage)
+    return stage
+
+
+def _link_stage(stage: int) -> None:
+    """Write ``stage`` into the link (``?neuron=``; none while nothing is shown)."""
+    value = None if stage < 0 else "forward" if stage == 0 else f"backward-{stage}"
+    if st.query_params.get("neuron") == value:
+        return
+    if value is None:
+        del st.query_params["neuron"]
+    else:
+        st.query_params["neuron"] = value
 
 
 def _update(found, eta: float) -> None:
     """One gradient-descent step on w and b, kept within the inputs' range; the new values go
-    into the inputs (and the URL)."""
+    into the inputs (and the URL), and the neuron shows their forward pass."""
     state = st.session_state
     w, b = state.w, state.b
     gw, gb = found.gradient_w, found.gradient_b
@@ -143,7 +169,7 @@ def _update(found, eta: float) -> None:
         "l_old": plain_number(found.loss),
         "l_new": plain_number(after),
     }
-    state.neuron_stage = 0
+    _link_stage(0)
 
 
 def node_labels(lang: str, graph) -> list[str]:

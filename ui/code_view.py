@@ -9,14 +9,16 @@ from mathcore.snippets import Snippet
 from ui.i18n import catalog, text
 
 
-def show_code(lang: str, snippet: Snippet, note: str | None = None) -> None:
+def show_code(lang: str, snippet: Snippet, note: str | None = None, name: str = "code") -> None:
     """A folded expander titled "Python": the script with a short comment in ``lang`` at each
     pitfall (``st.code`` has a copy button), then each pitfall explained; ``note`` is the
     catalog key of a line said first (e.g. that the code uses the η the chart opened on).
+    Opened, it is in the link (``?code=true``; ``name`` names it where a page has two).
     Its words are captions (small print, Markdown and LaTeX): a page's own text elements
     keep their order whatever the place of the expander."""
     words = catalog(lang)
-    with st.expander(text(lang, "code.title"), icon=":material/code:"):
+    title = text(lang, "code.title")
+    with st.expander(title, icon=":material/code:", key=name, bind="query-params"):
         st.caption(text(lang, "code.intro") + (f" {text(lang, note)}" if note else ""))
         comments = {k: words[f"code.comment.{k}"] for k in snippet.pitfalls}
         st.code(snippet.text(comments), language="python")
@@ -74,7 +76,8 @@ def surface(lang: str, surface, lr: float, momentum: float, steps: int, start) -
 
 def neuron(lang: str, found) -> None:
     """/backprop's neuron: a :class:`mathcore.NeuronAnalysis`."""
-    show_code(lang, snippets.neuron_snippet(found.x, found.y, found.w, found.b))
+    snippet = snippets.neuron_snippet(found.x, found.y, found.w, found.b)
+    show_code(lang, snippet, name="neuron_code")  # the loss surface's is ?code=
 
 
 def practice(lang: str, drill) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mathcore import parse_expression
-from ui import code_view, compute
+from ui import code_view, compute, lesson
 from ui import descent_words as words
 from ui.charts import descent as charts
 from ui.charts.kit import COLORS, points
@@ -51,7 +51,7 @@ def loss_box(lang: str) -> tuple[str, bool]:
     return source, expr is not None
 
 
-@st.fragment
+@lesson.fragment
 def own_loss(lang: str, source: str) -> None:
     """The typed loss's view: w₀ and the steps (server sliders, the seed page's keys), one
     bounded analysis, what L's critical points are, the chart whose own sliders choose η and
@@ -85,7 +85,7 @@ def own_loss(lang: str, source: str) -> None:
     st.caption(text(lang, "descent.drag"))
     st.markdown(words.own_verdict(lang, analysis, i))
     comparison(lang, analysis, analysis.scale, lambda j: words.own_caption(lang, analysis, j))
-    with st.expander(text(lang, "descent.table")):
+    with st.expander(text(lang, "descent.table"), key="table", bind="query-params"):
         st.markdown(words.own_table(lang, analysis))
     code_view.own_loss(lang, analysis, lr)
 

@@ -58,9 +58,12 @@ def streak() -> int:
 
 
 def clear_answers() -> None:
-    """Empty every answer box (a callback: new problems start blank)."""
+    """Empty every answer box (a callback: new problems start blank, nothing revealed in the
+    link either)."""
     for kind in KINDS:
         st.session_state[f"answer-{kind}"] = ""
+    if "reveal" in st.query_params:
+        del st.query_params["reveal"]
 
 
 def kind_selector(lang: str) -> str:
@@ -240,12 +243,18 @@ def _walk(key: str, _d: Drill) -> Walkthrough:
 
 
 def _reveal(lang: str, d: Drill, problem: dict) -> None:
-    """Hint, Next step, Solution buttons (each enabled in turn) and what they revealed."""
-    stage = problem["stage"]
-    walk = computed(lang, _walk, d.key, d) if stage else None
-    if stage and walk is None:
+    """Hint, Next step, Solution buttons (each enabled in turn) and what they revealed; what
+    was revealed is in the link (``?reveal=hint``, ``hint-2``, ``step``, ``solution``), and a
+    link opens on it (a solution linked ends the problem with 0 points, as the button does)."""
+    linked = st.query_params.get("reveal", "").strip().lower()
+    walk = computed(lang, _walk, d.key, d) if problem["stage"] or linked else None
+    if (problem["stage"] or linked) and walk is None:
         return
     hints = len(walk.hints) if walk else 1
+    if walk is not None:
+        _follow_link(d.key, linked, hints)
+    stage = problem["stage"]
+    _link_reveal(stage, hints)
     row = st.container(horizontal=True)
     row.button(
         text(lang, "practice.drills.hint_button"),
@@ -284,6 +293,32 @@ def _reveal(lang: str, d: Drill, problem: dict) -> None:
         st.markdown(parts_markdown(lang, walk.solution, decimals))
         if problem["points"] != FIRST_TRY and problem["points"] != LATER:
             st.caption(text(lang, "practice.drills.ended"))
+
+
+def _follow_link(key: str, linked: str, hints: int) -> None:
+    """Reveal what ``?reveal=`` names for the problem ``key`` (with ``hints`` hints): ``hint``,
+    ``hint-k`` (k past the last: all), ``step`` or ``solution``; anything else: nothing more."""
+    count = linked.removeprefix("hint-")
+    if linked == "hint":
+        _advance(key, 1)
+    elif linked.startswith("hint-") and count.isdecimal() and int(count[:6]) > 0:
+        _advance(key, min(int(count[:6]), hints))
+    elif linked == "step":
+        _advance(key, hints + 1)
+    elif linked == "solution":
+        _show_solution(key, hints + 2)
+
+
+def _link_reveal(stage: int, hints: int) -> None:
+    """Write what is revealed (``stage`` of a problem with ``hints`` hints) into the link."""
+    names = {0: None, 1: "hint", hints + 1: "step", hints + 2: "solution"}
+    value = names.get(stage, f"hint-{stage}")
+    if st.query_params.get("reveal") == value:
+        return
+    if value is None:
+        del st.query_params["reveal"]
+    else:
+        st.query_params["reveal"] = value
 
 
 def _advance(key: str, stage: int) -> None:

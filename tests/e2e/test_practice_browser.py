@@ -52,7 +52,7 @@ def test_gradient_drill_scores_then_teaches(server, page, lang):
 def test_drill_kind_is_a_link_and_the_solution_ends_scoring(server, page):
     page.goto(f"{server.url}/practice?seed=1&lang=en")
     idle(page)
-    page.get_by_label(text("en", "practice.drills.kind")).click()
+    page.get_by_label(text("en", "practice.drills.kind"), exact=True).click()
     page.get_by_role("option", name=text("en", "practice.drills.kinds.relu")).click()
     idle(page)
     expect(page).to_have_url(re.compile(r"drill=relu"))

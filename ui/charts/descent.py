@@ -239,10 +239,10 @@ def comparison_figure(
     ``names`` in the legend. Works for a ``mathcore.DescentAnalysis`` and a
     ``mathcore.LossDescentAnalysis`` alike.
 
-    One control, in the browser with no server round trip: the step slider and ▶, one frame
-    per step k (``step0`` … ``stepN``) drawing the first k + 1 iterates of every run. The
-    axes show the runs that stay (a diverging or escaping run leaves them, as it leaves the
-    curve, within a few steps).
+    One control, in the browser with no server round trip: the step slider (kept in the
+    address as ``?compare_step=``) and ▶, one frame per step k (``step0`` … ``stepN``)
+    drawing the first k + 1 iterates of every run. The axes show the runs that stay (a
+    diverging or escaping run leaves them, as it leaves the curve, within a few steps).
     """
     steps = analysis.steps
     runs = [analysis.trajectories[i] for i in chosen]
@@ -303,6 +303,8 @@ def comparison_figure(
                     names_of_steps,
                     steps,
                     -0.2,
+                    param="compare_step",  # a link copied after moving the step opens on it
+                    values=[str(k) for k in range(steps + 1)],
                 )
             ],
             "xaxis": {"domain": [0.0, 0.56], "range": [lo, hi]},
