@@ -10,7 +10,7 @@ import streamlit as st
 from ui import compute
 from ui.chain import agreeing_digits
 from ui.i18n import text
-from ui.page import inputs_area
+from ui.page import inputs_area, sync_query
 from ui.ranges import bounded_number
 from ui.tables import markdown_table, plain_number, tex_number
 
@@ -143,13 +143,7 @@ def linked_stage(total: int) -> int:
 
 def _link_stage(stage: int) -> None:
     """Write ``stage`` into the link (``?neuron=``; none while nothing is shown)."""
-    value = None if stage < 0 else "forward" if stage == 0 else f"backward-{stage}"
-    if st.query_params.get("neuron") == value:
-        return
-    if value is None:
-        del st.query_params["neuron"]
-    else:
-        st.query_params["neuron"] = value
+    sync_query("neuron", None if stage < 0 else "forward" if stage == 0 else f"backward-{stage}")
 
 
 def _update(found, eta: float) -> None:

@@ -51,8 +51,8 @@ def setup_page(title_key: str) -> str:
         if _restore_plus_signs():  # before any widget reads them: a rerun seeds the boxes
             st.rerun()
     lang = state.language
-    _sync_query("lang", lang)
-    _sync_query("present", "1" if state.present else None)
+    sync_query("lang", lang)
+    sync_query("present", "1" if state.present else None)
     st.set_page_config(
         page_title=f"{text(lang, title_key)} · {text(lang, 'app.title')}",
         page_icon=ICON,
@@ -160,7 +160,8 @@ def _restore_plus_signs() -> bool:
     return bool(changed)
 
 
-def _sync_query(key: str, value: str | None) -> None:
+def sync_query(key: str, value: str | None) -> None:
+    """Keep ``?key=`` at ``value`` (none: no such parameter); writes only a change."""
     if st.query_params.get(key) != value:
         if value is None:
             del st.query_params[key]

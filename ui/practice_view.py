@@ -19,6 +19,7 @@ from ui.i18n import text
 from ui.inputs import computed, length_note
 from ui.limit_steps import limit_steps_markdown
 from ui.messages import caret_line, input_error_message, tex
+from ui.page import sync_query
 from ui.steps import steps_markdown
 
 OLD_KINDS = ("derivative", "limit", "critical")  # mathcore.practice's drills and their strings
@@ -312,13 +313,7 @@ def _follow_link(key: str, linked: str, hints: int) -> None:
 def _link_reveal(stage: int, hints: int) -> None:
     """Write what is revealed (``stage`` of a problem with ``hints`` hints) into the link."""
     names = {0: None, 1: "hint", hints + 1: "step", hints + 2: "solution"}
-    value = names.get(stage, f"hint-{stage}")
-    if st.query_params.get("reveal") == value:
-        return
-    if value is None:
-        del st.query_params["reveal"]
-    else:
-        st.query_params["reveal"] = value
+    sync_query("reveal", names.get(stage, f"hint-{stage}"))
 
 
 def _advance(key: str, stage: int) -> None:

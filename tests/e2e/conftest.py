@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
+
+from deploy.serve import free_port, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -33,9 +32,7 @@ class Server:
     """``streamlit run streamlit_app.py`` on a free loopback port, as Community Cloud starts it."""
 
     def __init__(self, script: str = "streamlit_app.py", cwd: Path = ROOT) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         streamlit = Path(sys.executable).parent / "streamlit"
         self.process = subprocess.Popen(
@@ -54,16 +51,11 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("the Streamlit server did not start within 60 s")
+        try:
+            wait_healthy(self.url)
+        except RuntimeError:
+            self.stop()
+            raise
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
