@@ -77,15 +77,19 @@ def hidden(page: str, asked: str | None) -> tuple[str, ...]:
 
 
 def hide_css(names: tuple[str, ...]) -> str:
-    """The CSS that takes ``names``' widgets out of view (they keep running).
+    """The CSS that takes ``names``' widgets out of view (they keep running), and a fold-out
+    left with nothing in view (projector mode's "Inputs" when all its controls are hidden).
 
-    >>> hide_css(("f", "lang"))
-    '.st-key-f, .st-key-lang_switch { display: none !important; }'
-    """
+    >>> print(hide_css(("f", "lang")))
+    .st-key-f, .st-key-lang_switch { display: none !important; }
+    [data-testid="stExpander"]:has(:is(.st-key-f, .st-key-lang_switch)):not(:has([data-testid="stElementContainer"]:not(:is(.st-key-f, .st-key-lang_switch)):not(:is(.st-key-f, .st-key-lang_switch) *))) { display: none !important; }
+    """  # noqa: E501
     if not names:
         return ""
-    selectors = ", ".join(f".st-key-{_WIDGET_KEYS.get(name, name)}" for name in names)
-    return f"{selectors} {{ display: none !important; }}"
+    chosen = ", ".join(f".st-key-{_WIDGET_KEYS.get(name, name)}" for name in names)
+    shown = f'[data-testid="stElementContainer"]:not(:is({chosen})):not(:is({chosen}) *)'
+    empty = f'[data-testid="stExpander"]:has(:is({chosen})):not(:has({shown}))'
+    return f"{chosen} {{ display: none !important; }}\n{empty} {{ display: none !important; }}"
 
 
 def apply(page: str) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ projector mode is large and scans (Debian's ``zbarimg``) to the same link."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from urllib.parse import parse_qs, urlsplit
@@ -123,5 +124,27 @@ def test_the_link_follows_a_change_inside_a_fragment(server, browser):
         expect(code).to_contain_text("w0=0.1")
         qr = page.locator(".st-key-lesson img.lesson-qr")
         assert "w0=0.1" in qr.get_attribute("alt")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("hide", "folded_inputs_shown"), [("presets,f,a", False), ("f", True)])
+def test_projector_inputs_fold_out_leaves_when_all_it_holds_is_hidden(
+    server, browser, hide, folded_inputs_shown
+):
+    url = f"{server.url}/limits?f=sin(x)%2Fx&a=0&present=1&lang=ko&hide={hide}"
+    context, page = _open(browser, url, "ko", (1920, 1080))
+    try:
+        title = re.compile(rf"{text('ko', 'app.inputs')}\s*$")  # after the fold's arrow
+        main = page.get_by_test_id("stMain")
+        inputs = main.get_by_test_id("stExpander").filter(
+            has=page.locator("summary", has_text=title)
+        )
+        expect(main.get_by_test_id("stExpander").first).to_be_attached()
+        if folded_inputs_shown:
+            expect(inputs).to_be_visible()
+        else:
+            expect(inputs).to_be_hidden()
+        expect(page.get_by_test_id("stMain")).to_contain_text(text("ko", "limits.title"))
     finally:
         context.close()
