@@ -36,9 +36,8 @@ def _keys(at) -> set[str]:
 
 def _hiding_css(at) -> str:
     """The style element ``ui.lesson.apply`` adds (none when nothing is hidden)."""
-    return "".join(
-        h.proto.body for h in at.get("html") if h.proto.body.startswith("<style>.st-key")
-    )
+    mark = '[data-testid="stExpander"]:has(:is('  # its rule for a fold-out left empty
+    return "".join(h.proto.body for h in at.get("html") if mark in h.proto.body)
 
 
 @pytest.mark.parametrize("page_key", list(lesson.CONTROLS))
@@ -49,7 +48,12 @@ def test_every_listed_control_is_on_its_page(page_key):
     assert not at.exception
     keys = _keys(at)
     for name in lesson.controls(page_key):
-        assert lesson._WIDGET_KEYS.get(name, name) in keys, (page_key, name)
+        if name in ("try", "help"):  # a group of buttons, a key each
+            prefixes = ("try-",) if name == "try" else ("hint-", "step-", "solve-")
+            assert all(any(k.startswith(p) for k in keys) for p in prefixes), (page_key, name)
+            continue
+        key = lesson.SELECTORS.get(name, f".st-key-{name}").removeprefix(".st-key-")
+        assert key in keys, (page_key, name)
 
 
 @pytest.mark.parametrize("page_key", list(lesson.CONTROLS))
@@ -149,3 +153,17 @@ def test_link(query, expected):
     """The address keeps every value but projector mode; ``+`` is encoded (a raw + reads as a
     space), ``hide`` stays readable and last."""
     assert lesson.link(query, "http://h/limits") == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "name", "selector"),
+    [
+        ("derivatives", "try", '[class*="st-key-try-"]'),  # each "Try" sets f
+        ("practice", "help", '[class*="st-key-solve-"]'),  # a quiz without the solution
+        ("backprop", "neuron_code", ".st-key-neuron_code"),
+    ],
+)
+def test_buttons_that_change_a_hidden_control_can_be_hidden_too(page, name, selector):
+    at = open_page(page, lang="en", hide=f"{name},nonsense")
+    assert selector in _hiding_css(at)
+    assert at.checkbox(key=f"show-{name}").value is False

@@ -289,7 +289,7 @@ def test_worked_solution_revealed_in_order(lang, seed, kind, lines):
     assert not at.info and at.button(key=f"step-{kind}").disabled  # the order: hint first
     assert at.button(key=f"solve-{kind}").disabled
     at.button(key=f"hint-{kind}").click().run()
-    assert len(at.info) == 1 and at.info[0].value.startswith(("**Hint 1**", "**힌트 1**"))
+    assert len(at.info) == 1 and at.info[0].value.startswith(("**Hint 1.** ", "**힌트 1.** "))
     assert not at.button(key=f"step-{kind}").disabled and at.button(key=f"solve-{kind}").disabled
     reveal_all(at, kind)
     worked = "\n".join(m.value for m in at.markdown)

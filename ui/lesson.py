@@ -28,7 +28,7 @@ CONTROLS: dict[str, tuple[str, ...]] = {
     "nav.limits": ("presets", "f", "a", "steps", "epsilon_delta", "code"),
     "nav.continuity": ("presets", "f", "a", "code"),
     "nav.extrema": ("presets", "f", "restrict", "lo", "hi", "open", "code"),
-    "nav.derivatives": ("f", "a", "code"),
+    "nav.derivatives": ("f", "a", "try", "code"),
     "nav.descent": ("presets", "loss", "x", "y", "w0", "steps", "log", "compare", "code"),
     "nav.backprop": (
         "xs",
@@ -44,18 +44,27 @@ CONTROLS: dict[str, tuple[str, ...]] = {
         "w",
         "b",
         "eta",
+        "neuron_code",
     ),
-    "nav.practice": ("seed", "level", "drill", "new"),
+    "nav.practice": ("seed", "level", "drill", "new", "help"),
 }
 SHARED = ("lang", "present")  # the sidebar's switches, on every page
-# A control's widget key where it is not its URL name (the sidebar's switches copy into state)
-_WIDGET_KEYS = {"lang": "lang_switch", "present": "present_switch"}
+# A control's CSS selector where it is not its widget's ``.st-key-<name>``: the sidebar's
+# switches (their keys copy into state), groups of buttons (a key each) that change a control:
+# /derivatives' "Try" (f), /practice's hint, next step and solution.
+SELECTORS = {
+    "lang": ".st-key-lang_switch",
+    "present": ".st-key-present_switch",
+    "try": '[class*="st-key-try-"]',
+    "help": '[class*="st-key-hint-"], [class*="st-key-step-"], [class*="st-key-solve-"]',
+}
 # A name whose meaning differs by page: its label's catalog key there
 _LABELS = {("nav.limits", "steps"): "steps_panel"}
 # A QR code is read from about ten times its width (the usual 10:1 rule of thumb of QR code
-# printers, e.g. QR Code Generator's "minimum size" guide): on a 2 m-high projected screen at
-# 70 % of the screen height, about 14 m, the back of a lecture room.
-PROJECTED_HEIGHT = "70vh"
+# printers, e.g. QR Code Generator's "minimum size" guide). Shown to the class it takes 70 % of
+# the screen's height, less what its dialog's title and link need: 61 % of a 1080-pixel
+# projector in projector mode, about 1.2 m of a 2 m-high projection, read from some 12 m.
+PROJECTED_HEIGHT = "min(70vh, calc(100vh - 15rem))"  # the dialog's title and link fit too
 
 
 def controls(page: str) -> tuple[str, ...]:
@@ -86,7 +95,7 @@ def hide_css(names: tuple[str, ...]) -> str:
     """  # noqa: E501
     if not names:
         return ""
-    chosen = ", ".join(f".st-key-{_WIDGET_KEYS.get(name, name)}" for name in names)
+    chosen = ", ".join(SELECTORS.get(name, f".st-key-{name}") for name in names)
     shown = f'[data-testid="stElementContainer"]:not(:is({chosen})):not(:is({chosen}) *)'
     empty = f'[data-testid="stExpander"]:has(:is({chosen})):not(:has({shown}))'
     return f"{chosen} {{ display: none !important; }}\n{empty} {{ display: none !important; }}"
@@ -195,7 +204,7 @@ def copy_button(lang: str, address: str) -> None:
 
 def _large_qr(lang: str, address: str) -> None:
     st.html(qr_svg(address, text(lang, "lesson.qr_alt", link=address), PROJECTED_HEIGHT))
-    st.code(address, language=None, wrap_lines=True)
+    st.html(f'<p class="lesson-link" style="{_LINK_STYLE}">{html.escape(address)}</p>')
 
 
 def _write_hide(page: str) -> None:
@@ -207,6 +216,7 @@ def _write_hide(page: str) -> None:
         del st.query_params["hide"]
 
 
+_LINK_STYLE = "word-break: break-all; font-size: 0.875rem; margin: 0; text-align: center"
 _COPY_SCRIPT = """
 <style>
 .lesson-copy { font: inherit; padding: 0.25rem 0.75rem; border-radius: 0.5rem; cursor: pointer;

@@ -285,7 +285,7 @@ def _reveal(lang: str, d: Drill, problem: dict) -> None:
         return
     decimals = d.kind in DECIMAL_KINDS
     for n, line in enumerate(walk.hints[: min(stage, hints)], 1):
-        st.info(f"**{text(lang, 'practice.drills.hint_title', n=n)}** — " + _line(lang, line))
+        st.info(f"**{text(lang, 'practice.drills.hint_title', n=n)}.** " + _line(lang, line))
     if stage > hints:
         st.markdown(f"**{text(lang, 'practice.drills.step_title')}**")
         st.markdown(parts_markdown(lang, walk.step, decimals))
