@@ -162,6 +162,27 @@ class PageSequence(RuleBasedStateMachine):
         if self._widgets("segmented_control", {"level"}):
             self.at.segmented_control(key="level").set_value(level).run()
 
+    @rule(which=PICK)
+    def tick_lesson_box(self, which: int) -> None:
+        """A teacher clears or ticks a control in the lesson-link panel (``ui.lesson``)."""
+        boxes = [b for b in self.at.checkbox if (b.key or "").startswith("show-")]
+        if box := _pick(boxes, which):
+            box.set_value(not box.value).run()
+
+    @invariant()
+    def lesson_link_hides_what_is_cleared(self) -> None:
+        """The panel's boxes, ``?hide=`` and the link it shows agree, whatever came before."""
+        if self.at is None:
+            return
+        boxes = [b for b in self.at.checkbox if (b.key or "").startswith("show-")]
+        cleared = ",".join(b.key.removeprefix("show-") for b in boxes if not b.value)
+        (shown,) = [c.value for c in self.at.sidebar.code]
+        if cleared:
+            assert self.at.query_params["hide"] == cleared
+            assert shown.endswith(f"hide={cleared}")
+        else:
+            assert "hide" not in self.at.query_params and "hide=" not in shown
+
     @invariant()
     def answers(self) -> None:
         if self.at is not None:
