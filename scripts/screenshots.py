@@ -2,10 +2,11 @@
 on a laptop (1366×900, the whole page) and on a projector (1920×1080 with ``present=1``, only
 what the class sees without scrolling).
 
-Run: .venv/bin/python -m scripts.screenshots   (writes docs/<page>-<lang>.png and
+Run: .venv/bin/python -m scripts.screenshots [NAME ...]   (writes docs/<page>-<lang>.png and
 docs/<page>-<lang>-projector.png). Korean text needs a CJK font (Debian: fonts-noto-cjk).
 """
 
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -56,11 +57,13 @@ CLICKS = {  # catalog keys of the buttons (and expanders' titles) to press
         "practice.drills.solution_button",
     ],
     "python": ["code.title"],
-    "lesson": ["sidebar", "lesson.title", "lesson.show_qr"],
+    "lesson": ["sidebar", "lesson.title"],  # the panel on a laptop
+    "lesson-projector": ["sidebar", "lesson.title", "lesson.show_qr"],  # the QR for the class
 }
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
+    """Every shot, or only those named (``python -m scripts.screenshots lesson``)."""
     docs = Path(ROOT) / "docs"
     docs.mkdir(exist_ok=True)
     server = Server()
@@ -69,6 +72,8 @@ def main() -> None:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page(viewport=LAPTOP)
             for name, link in SHOTS.items():
+                if only and name not in only:
+                    continue
                 for lang in ("en", "ko"):
                     _open(page, server.url + link + f"lang={lang}", name, lang)
                     height = page.evaluate(
@@ -81,8 +86,11 @@ def main() -> None:
                     print(f"docs/{name}-{lang}.png")
             page.set_viewport_size(PROJECTOR)
             for name in PROJECTED:
+                if only and name not in only:
+                    continue
                 for lang in ("en", "ko"):
-                    _open(page, server.url + SHOTS[name] + f"present=1&lang={lang}", name, lang)
+                    url = server.url + SHOTS[name] + f"present=1&lang={lang}"
+                    _open(page, url, name, lang, CLICKS.get(f"{name}-projector"))
                     page.screenshot(path=docs / f"{name}-{lang}-projector.png")
                     print(f"docs/{name}-{lang}-projector.png")
             browser.close()
@@ -90,10 +98,10 @@ def main() -> None:
         server.stop()
 
 
-def _open(page, url: str, name: str, lang: str) -> None:
+def _open(page, url: str, name: str, lang: str, clicks: list[str] | None = None) -> None:
     page.goto(url)
     page.wait_for_selector(IDLE, timeout=60_000)
-    for key in CLICKS.get(name, []):
+    for key in CLICKS.get(name, []) if clicks is None else clicks:
         if key == "sidebar":  # folded in projector mode
             if page.get_by_test_id("stExpandSidebarButton").is_visible():
                 page.get_by_test_id("stExpandSidebarButton").click()
@@ -109,4 +117,4 @@ def _open(page, url: str, name: str, lang: str) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
