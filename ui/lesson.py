@@ -209,11 +209,10 @@ def _large_qr(lang: str, address: str) -> None:
 
 def _write_hide(page: str) -> None:
     """A box was ticked or cleared: ``?hide=`` lists the cleared ones."""
+    from ui.page import sync_query  # here: ui.page imports this module
+
     off = [n for n in controls(page) if not st.session_state.get(f"show-{n}", True)]
-    if off:
-        st.query_params["hide"] = ",".join(off)
-    elif "hide" in st.query_params:
-        del st.query_params["hide"]
+    sync_query("hide", ",".join(off) or None)
 
 
 _LINK_STYLE = "word-break: break-all; font-size: 0.875rem; margin: 0; text-align: center"
