@@ -63,8 +63,7 @@ def clear_answers() -> None:
     link either)."""
     for kind in KINDS:
         st.session_state[f"answer-{kind}"] = ""
-    if "reveal" in st.query_params:
-        del st.query_params["reveal"]
+    sync_query("reveal", None)
 
 
 def kind_selector(lang: str) -> str:
