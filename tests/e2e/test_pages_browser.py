@@ -100,7 +100,8 @@ def test_limit_steps_unfold_and_render(server, page):
     """/limits' "Step by step": folded, then each step's technique and its formula rendered
     (KaTeX, no raw TeX) — rationalise, then substitute, for (√(x + 4) − 2)/x at 0."""
     open_idle(page, f"{server.url}/limits?f=(sqrt(x%2B4)-2)%2Fx&a=0&lang=en")
-    page.get_by_text("Step by step").click()
+    # in the page, exactly: the lesson panel has a box "Step by step (folded) · steps"
+    page.get_by_test_id("stMain").get_by_text("Step by step", exact=True).click()
     steps = page.locator('[data-testid="stExpander"]').filter(has_text="Rationalise")
     expect(steps).to_contain_text("multiply top and bottom by")
     expect(steps).to_contain_text("Direct substitution")
