@@ -4,9 +4,11 @@ import streamlit as st
 
 from ui.i18n import text
 from ui.inputs import function_box
+from ui.links import checked
 from ui.page import PAGES, setup_page
 
 
+@checked
 def home() -> None:
     lang = setup_page("nav.home")
     st.title(text(lang, "app.title"))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from mathcore.backprop import W
 from ui import backprop_inputs as inputs
-from ui import code_view, compute, lesson
+from ui import code_view, compute, lesson, links
 from ui.chain import backward_rows, path_product
 from ui.charts import backprop as charts
 from ui.i18n import text
@@ -15,6 +15,7 @@ from ui.steps import steps_markdown
 from ui.tables import plain_number, tex_number
 
 
+@links.checked
 def backprop_page() -> None:
     lang = setup_page("nav.backprop")
     header(lang, "backprop")

@@ -7,6 +7,7 @@ from ui import code_view, compute
 from ui.charts import continuity as charts
 from ui.i18n import text
 from ui.inputs import analysed_at_point
+from ui.links import checked
 from ui.messages import differentiability, tex
 from ui.one_sided import edge_sentence, edge_side, side_phrase
 from ui.page import chart, header, presenting, setup_page
@@ -24,6 +25,7 @@ _INFINITE = {frozenset({sp.oo}): "", frozenset({-sp.oo}): "_down", frozenset(_IN
 LABELS = ("f", "value", "left_limit", "right_limit", "tangent", "left_tangent", "right_tangent")
 
 
+@checked
 def continuity_page() -> None:
     lang = setup_page("nav.continuity")
     header(lang, "continuity")

@@ -7,6 +7,7 @@ from ui import derivatives_parts as parts
 from ui.charts import derivatives as charts
 from ui.i18n import text
 from ui.inputs import analysed_at_point, linked_value
+from ui.links import checked, refused
 from ui.messages import tex
 from ui.page import chart, header, presenting, setup_page
 from ui.steps import steps_markdown
@@ -15,6 +16,7 @@ from ui.tables import plain_number
 LABELS = ("f", "secant", "points", "tangent", "derivative")
 
 
+@checked
 def derivatives_page() -> None:
     lang = setup_page("nav.derivatives")
     header(lang, "derivatives")
@@ -84,6 +86,8 @@ def tangent_explorer(lang: str, analysis, labels: dict[str, str]) -> None:
     names = charts.explorer_names(analysis)
     linked = st.query_params.get("tangent")
     active = names.index(linked) if linked in names else len(names) // 2  # else at a
+    if linked is not None and linked not in names:
+        refused("tangent", linked, names[active])
     figure = charts.function_and_derivative(analysis, labels, captions, presenting(), active)
     chart(figure, text(lang, "a11y.both"), key="both-chart")
     st.caption(text(lang, "derivatives.explore"))

@@ -7,6 +7,7 @@ from ui import extrema_parts as parts
 from ui.charts import extrema as charts
 from ui.i18n import text
 from ui.inputs import computed, function_box, presets
+from ui.links import checked
 from ui.messages import tex
 from ui.page import chart, header, inputs_area, presenting, setup_page
 
@@ -20,6 +21,7 @@ PRESETS = [
 ]
 
 
+@checked
 def extrema_page() -> None:
     lang = setup_page("nav.extrema")
     header(lang, "extrema")

@@ -11,6 +11,7 @@ from ui import descent_words as words
 from ui.charts import descent as charts
 from ui.i18n import text
 from ui.inputs import computed
+from ui.links import checked
 from ui.messages import tex
 from ui.page import chart, header, inputs_area, presenting, setup_page
 from ui.ranges import bounded_number
@@ -23,6 +24,7 @@ MAX_STEPS = 100
 TINY_X = 1e-3  # below this (but not 0) 1/x², the η grid's scale, is too large to draw
 
 
+@checked
 def descent_page() -> None:
     lang = setup_page("nav.descent")
     header(lang, "descent")

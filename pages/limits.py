@@ -9,6 +9,7 @@ from ui import limits_parts as parts
 from ui.charts import limits as charts
 from ui.i18n import text
 from ui.inputs import analysed_at_point, linked_value
+from ui.links import checked
 from ui.messages import side_tex
 from ui.page import chart, header, presenting, setup_page
 
@@ -25,6 +26,7 @@ LABELS = ("f", "left", "right", "left_limit", "right_limit", "value", "above", "
 OPENING_ZOOM = 4.0  # the window a ± 4, where the chart opens without a link's ?zoom=
 
 
+@checked
 def limits_page() -> None:
     lang = setup_page("nav.limits")
     header(lang, "limits")

@@ -8,10 +8,12 @@ from mathcore.practice import LEVELS
 from ui import code_view
 from ui import practice_view as view
 from ui.i18n import text
+from ui.links import checked
 from ui.page import header, setup_page
 from ui.ranges import within
 
 
+@checked
 def practice_page() -> None:
     lang = setup_page("nav.practice")
     header(lang, "practice")

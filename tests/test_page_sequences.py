@@ -169,6 +169,15 @@ class PageSequence(RuleBasedStateMachine):
         if box := _pick(boxes, which):
             box.set_value(not box.value).run()
 
+    @rule()
+    def open_written_link(self) -> None:
+        """A student opens the address the page wrote, in a new session: nothing in it is
+        refused (``ui.links``' toast), whatever the sequence typed, moved or clicked."""
+        written = {k: v[-1] if isinstance(v, list) else v for k, v in self.at.query_params.items()}
+        self.at = open_page(self.page, **written)
+        refused = [t.value for t in self.at.toast if "`" in t.value]
+        assert not refused, (written, refused)
+
     @invariant()
     def lesson_link_hides_what_is_cleared(self) -> None:
         """The panel's boxes, ``?hide=`` and the link it shows agree, whatever came before."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import compute
+from ui import compute, links
 from ui.chain import agreeing_digits
 from ui.i18n import text
 from ui.page import inputs_area, sync_query
@@ -138,6 +138,8 @@ def linked_stage(total: int) -> int:
     else:
         stage = -1
     _link_stage(stage)
+    if given and st.query_params.get("neuron") != given:  # dropped, or past the graph's end
+        links.refused("neuron", given, st.query_params.get("neuron"))
     return stage
 
 

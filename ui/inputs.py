@@ -14,6 +14,7 @@ import streamlit as st
 
 from mathcore import ComputationLimit, InputError, parse_expression, parse_point
 from mathcore.parsing import FUNCTIONS
+from ui import links
 from ui.i18n import text
 from ui.messages import caret_line, input_error_message, limit_message, tex
 from ui.page import echo_area, inputs_area
@@ -256,5 +257,8 @@ def linked_value(name: str, keys: tuple, default):
     try:
         value = float(given)
     except ValueError:
-        return default
-    return next((key for key in keys if key == value), default)
+        value = None
+    found = next((key for key in keys if key == value), None)
+    if found is None and given:
+        links.refused(name, st.query_params.get(name, ""), default)
+    return default if found is None else found

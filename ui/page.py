@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import keyboard, lesson, style
+from ui import keyboard, lesson, links, style
 from ui.i18n import LANGUAGES, pick_language, text
 
 # The tab's icon, served by the app itself: ":material/functions:" was fetched from a font
@@ -51,6 +51,8 @@ def setup_page(title_key: str) -> str:
         if _restore_plus_signs():  # before any widget reads them: a rerun seeds the boxes
             st.rerun()
     lang = state.language
+    query = {name: st.query_params.get_all(name) for name in st.query_params}
+    links.begin(title_key, lang, query, lesson.controls(title_key))  # said when drawn
     sync_query("lang", lang)
     sync_query("present", "1" if state.present else None)
     st.set_page_config(

@@ -15,6 +15,7 @@ from mathcore.diffsteps import DerivativeStep
 from mathcore.drills import KINDS, SIGMA, Line, Walkthrough, check, read, walkthrough
 from mathcore.limitsteps import LimitSteps
 from mathcore.practice import Answer, Drill, Verdict, X
+from ui import links
 from ui.i18n import text
 from ui.inputs import computed, length_note
 from ui.limit_steps import limit_steps_markdown
@@ -307,6 +308,8 @@ def _follow_link(key: str, linked: str, hints: int) -> None:
         _advance(key, hints + 1)
     elif linked == "solution":
         _show_solution(key, hints + 2)
+    elif linked:
+        links.refused("reveal", linked)
 
 
 def _link_reveal(stage: int, hints: int) -> None:

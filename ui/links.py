@@ -1,0 +1,139 @@
+"""What a link asked for and could not get: a hand-typed or mistyped lesson link (``?w0=abc``,
+``?level=9``, ``?drill=xyz``, ``?w0=99`` past the slider's end) opens on the controls' usual or
+nearest values, and the page says so once, in a toast naming each parameter and the value shown.
+
+Streamlit seeds a widget bound to the URL (``bind="query-params"``) from its parameter and, when
+the value cannot be (not a number, not an option, out of range), quietly drops or corrects it.
+:func:`begin` keeps the query a page opened with; when the page has been drawn, :func:`checked`
+compares every parameter with the value its control shows, adds what a page's own reader
+refused (:func:`refused`: ``?neuron=``, ``?reveal=``, ``?tangent=``, a chart's frame), and tells
+the visitor. Only the first run of each page in a session is checked: later runs read the URL
+the controls themselves wrote.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable
+from contextvars import ContextVar
+
+import streamlit as st
+
+from ui.i18n import LANGUAGES, text
+from ui.tables import plain_number
+
+# (page's title key, language, the query it opened with, what was refused: name → value)
+_OPENED: ContextVar[tuple | None] = ContextVar("opened", default=None)
+_SEEN = "_links_checked"  # session key: the pages whose link was checked
+# Parameters the comparison skips: checked by their own readers (lang, present, hide below; a
+# link's lr is said with its stability limit by the descent pages), or no control's value
+_OWN_READER = {"lang", "present", "hide", "lr"}
+_SHOWN_CHARS = 24  # of a refused value in the toast: a 5000-character value is cut
+
+
+def begin(page: str, lang: str, query: dict[str, list[str]], names: tuple[str, ...]) -> None:
+    """Keep the ``query`` a ``page`` opened with (its first run in the session; nothing after),
+    and check the sidebar's parameters: ``?lang=`` must be a language, ``?present=`` a switch
+    value, ``?hide=`` only ``names`` (the page's controls)."""
+    if page in st.session_state.get(_SEEN, ()):
+        _OPENED.set(None)
+        return
+    _OPENED.set((page, lang, query, {}))
+    given = {name: values[-1] for name, values in query.items() if values}
+    if "lang" in given and given["lang"] not in LANGUAGES:
+        refused("lang", given["lang"])
+    if given.get("present", "1").lower() not in ("1", "true", "0", "false"):
+        refused("present", given["present"])
+    unknown = [n for n in given.get("hide", "").split(",") if n.strip() and n.strip() not in names]
+    if unknown:
+        refused("hide", ",".join(unknown))
+
+
+def refused(name: str, given: str, shown: object = None) -> None:
+    """Note that the link's ``?name=given`` could not be used (a page's own reader calls this
+    when it falls back on its usual value, ``shown`` if it has one); said once the page is
+    drawn."""
+    opened = _OPENED.get()
+    if opened is not None:
+        opened[3].setdefault(name, given if shown is None else (given, shown))
+
+
+def checked(page: Callable[[], None]) -> Callable[[], None]:
+    """Decorate a page's function: after it has drawn the page, say in a toast which of the
+    link's parameters the page could not use, and what it shows instead."""
+
+    @functools.wraps(page)
+    def run() -> None:
+        page()
+        _report()
+
+    return run
+
+
+def agrees(given: list[str], value: object) -> bool:
+    """Whether a control showing ``value`` shows what the URL's values ``given`` asked for
+    (numbers to 9 digits, switches in any case, a multiselect's ``a,b`` as ``a&b``; a text
+    exactly).
+
+    >>> agrees(["0.3"], 0.1 + 0.2), agrees(["TRUE"], True), agrees(["abc"], 0.0)
+    (True, True, False)
+    >>> agrees(["99"], 5.0), agrees(["0.1,0.5"], ["0.1", "0.5"]), agrees(["rulesx"], "rules")
+    (False, True, False)
+    """
+    if isinstance(value, list | tuple):
+        parts = [part for values in given for part in values.split(",")]
+        return len(parts) == len(value) and all(map(agrees, ([p] for p in parts), value))
+    last = given[-1].strip() if given else ""
+    if isinstance(value, bool):
+        return last.lower() == str(value).lower()
+    if isinstance(value, int | float):
+        try:
+            return math.isclose(float(last), value, rel_tol=1e-9, abs_tol=1e-12)
+        except ValueError:
+            return False
+    return isinstance(value, str) and bool(given) and given[-1] == value
+
+
+def _report() -> None:
+    opened = _OPENED.get()
+    if opened is None:
+        return
+    page, lang, query, found = opened
+    st.session_state[_SEEN] = {*st.session_state.get(_SEEN, ()), page}
+    for name, values in query.items():
+        if name in found or name in _OWN_READER or name not in st.session_state:
+            continue
+        value = st.session_state[name]
+        if value is not None and not agrees(values, value):
+            found[name] = (values[-1], value)
+    if found:  # the page's controls first, the sidebar's last
+        names = sorted(found, key=lambda name: name in _OWN_READER)
+        items = ", ".join(_item(name, found[name]) for name in names)
+        st.toast(
+            text(lang, "link.refused", items=items), icon=":material/link_off:", duration="infinite"
+        )
+
+
+def _item(name: str, what) -> str:
+    """``name=given → shown`` for the toast (Markdown code spans; backticks taken out)."""
+    given, shown = what if isinstance(what, tuple) else (what, None)
+    item = f"`{name}={_cut(given)}`"
+    return item if shown is None else f"{item} → `{_cut(_plain(shown))}`"
+
+
+def _cut(value: str) -> str:
+    """``value`` without backticks, cut to :data:`_SHOWN_CHARS` characters."""
+    value = value.replace("`", "")
+    return value if len(value) <= _SHOWN_CHARS else value[: _SHOWN_CHARS - 1] + "…"
+
+
+def _plain(value) -> str:
+    """A control's value as the URL would write it."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return plain_number(value, 6)
+    if isinstance(value, list | tuple):
+        return ",".join(map(_plain, value))
+    return str(value)
