@@ -45,19 +45,26 @@ ACCESSIBLE = """
 # Projector mode (?present=1): the whole page scales with the root font size (Streamlit sizes in
 # rem), so body, alerts, tables and KaTeX are >= 28 px; widget text (labels, slider values and
 # ends, what was typed, buttons, tabs, expander titles; Streamlit's 0.875rem) and inline code are
-# raised to 1rem; less padding, smaller gaps and a smaller title keep the verdict and the chart's
+# raised to 1rem; the sidebar (the teacher's, folded away) at 0.75rem, 21 px, so its page names
+# and language switch fit its width unwrapped; a displayed formula's element keeps 4 px above and
+# 11 px below it (KaTeX's sub- and superscripts reach past its box: a fraction's denominator and
+# lim's x → a touched the fold-out below); less padding, smaller
+# gaps and a smaller title keep the verdict and the chart's
 # top on a 1080-pixel screen; columns that hold a chart stack, so the chart spans the page;
 # a metric's value (the practice score) stays larger than the text (the p rule shrank it).
 PROJECTOR = """
 html { font-size: 28px !important; }
-[data-testid="stMain"] p, [data-testid="stMain"] input, [data-testid="stMain"] textarea,
-[data-testid="stSidebar"] p {
+[data-testid="stMain"] p, [data-testid="stMain"] input, [data-testid="stMain"] textarea {
   font-size: 1rem !important;
 }
+[data-testid="stSidebar"] :is(p, span, input) { font-size: 0.75rem !important; }
 [data-testid="stMain"] code { font-size: 1em !important; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBar"] { font-size: 1rem !important; }
 [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem !important; }
 [data-testid="stMain"] .katex-display { margin: 0.25em 0 !important; }
+[data-testid="stMain"] [data-testid="stElementContainer"]:has(.katex-display) {
+  padding: 0.15rem 0 0.4rem 0 !important;
+}
 [data-testid="stMain"] [data-testid="stAlertContainer"] { padding: 0.4rem 0.75rem !important; }
 [data-testid="stMain"] [data-testid="stExpander"] summary {
   padding-top: 0 !important; padding-bottom: 0 !important;

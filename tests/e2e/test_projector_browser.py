@@ -175,3 +175,67 @@ def test_a_neuron_input_out_of_range_is_said_outside_the_folded_inputs(server, s
     with the inputs in projector mode."""
     sizes = measure(screen, projector_url(server, "/backprop?w=1e9", lang), chart=True)
     assert [a for a in sizes["alerts"] if a["warning"] and not a["folded"]], sizes["alerts"]
+
+
+# Where a displayed formula's ink (its text's glyph boxes) comes nearer than 2 px to the element
+# above or below it (a fold-out's border, a box), and the sidebar's names that do not fit
+CLEARANCE = """() => {
+  const ink = (el) => {
+    let top = Infinity, bottom = -Infinity;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const b of range.getClientRects()) {
+        if (b.height) { top = Math.min(top, b.top); bottom = Math.max(bottom, b.bottom); }
+      }
+    }
+    return [top, bottom];
+  };
+  const beside = (e, dir) => {
+    for (let s = e[dir]; s; s = s[dir]) {
+      if (s.checkVisibility() && s.getBoundingClientRect().height > 0) return s;
+    }
+    return null;
+  };
+  const clashes = [];
+  for (const d of document.querySelectorAll('[data-testid="stMain"] .katex-display')) {
+    if (!d.checkVisibility()) continue;
+    const box = d.closest('[data-testid="stElementContainer"]');
+    const [top, bottom] = ink(d.querySelector('.katex-html'));
+    const tex = d.querySelector('annotation')?.textContent.slice(0, 40);
+    const next = beside(box, 'nextElementSibling'), prev = beside(box, 'previousElementSibling');
+    const below = next && next.getBoundingClientRect().top;
+    const above = prev && prev.getBoundingClientRect().bottom;
+    if (next && below < bottom + 2) clashes.push(['below', tex, bottom, below]);
+    if (prev && above > top - 2) clashes.push(['above', tex, top, above]);
+  }
+  const names = '[data-testid="stSidebar"] :is(a, button) p';
+  const cut = [...document.querySelectorAll(names)]
+    .filter((p) => p.checkVisibility() && p.scrollWidth > p.clientWidth + 1)
+    .map((p) => p.innerText);
+  const switches = [...document.querySelectorAll('.st-key-lang_switch button')]
+    .map((b) => Math.round(b.getBoundingClientRect().top));
+  return {clashes, cut, switches};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366", "1920"])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("path", ["/limits?f=1/(x%2B1)&a=-1", "/derivatives", "/extrema"])
+def test_formulas_keep_clear_and_the_sidebar_fits(server, browser, path, lang, size):
+    """Projector mode: no displayed formula touches the fold-out or box above or below it (a
+    fraction's denominator and lim's x → a did), and with the sidebar opened, every page name
+    and the language switch fit its width on one line each."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    measure(page, projector_url(server, path, lang))
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    page.wait_for_timeout(800)
+    found = page.evaluate(CLEARANCE)
+    context.close()
+    assert found["clashes"] == [], found["clashes"]
+    assert found["cut"] == [], found["cut"]
+    assert len(found["switches"]) == 2 and len(set(found["switches"])) == 1, found["switches"]
