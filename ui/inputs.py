@@ -90,15 +90,15 @@ def spaces_as_plus(text: str) -> str:
 
 def presets(lang: str, items: Sequence[tuple[str, dict[str, object]]]) -> None:
     """One button per preset; a click sets the widgets' values (and so the URL). The row is
-    one control for a lesson link (``?hide=presets``)."""
-    columns = st.container(key="presets").columns(len(items))
-    for column, (label_key, values) in zip(columns, items, strict=True):
-        column.button(
+    one control for a lesson link (``?hide=presets``); it wraps rather than cut a label short."""
+    row = st.container(key="presets", horizontal=True)  # wraps where a row cannot hold them
+    for label_key, values in items:
+        row.button(
             text(lang, label_key),
             on_click=_apply,
             args=(values,),
             key=f"preset-{label_key}",
-            use_container_width=True,
+            width="stretch",
         )
 
 

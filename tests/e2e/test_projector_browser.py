@@ -215,9 +215,12 @@ CLEARANCE = """() => {
   const cut = [...document.querySelectorAll(names)]
     .filter((p) => p.checkVisibility() && p.scrollWidth > p.clientWidth + 1)
     .map((p) => p.innerText);
+  const presets = [...document.querySelectorAll('.st-key-presets button *')]
+    .filter((e) => e.checkVisibility() && e.scrollWidth > e.clientWidth + 1)
+    .map((e) => e.innerText);
   const switches = [...document.querySelectorAll('.st-key-lang_switch button')]
     .map((b) => Math.round(b.getBoundingClientRect().top));
-  return {clashes, cut, switches};
+  return {clashes, cut: [...cut, ...presets], switches};
 }"""
 
 
@@ -226,15 +229,18 @@ CLEARANCE = """() => {
 @pytest.mark.parametrize("path", ["/limits?f=1/(x%2B1)&a=-1", "/derivatives", "/extrema"])
 def test_formulas_keep_clear_and_the_sidebar_fits(server, browser, path, lang, size):
     """Projector mode: no displayed formula touches the fold-out or box above or below it (a
-    fraction's denominator and lim's x → a did), and with the sidebar opened, every page name
-    and the language switch fit its width on one line each."""
+    fraction's denominator and lim's x → a did), and with the sidebar and the inputs opened,
+    every page name, the language switch and every example button's label fit (the examples
+    were cut to "sin …" in six equal columns)."""
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     page.set_default_timeout(60_000)
     measure(page, projector_url(server, path, lang))
+    found = page.evaluate(CLEARANCE)  # the formulas as the class first sees them
     page.locator('[data-testid="stExpandSidebarButton"]').click()
-    page.wait_for_timeout(800)
-    found = page.evaluate(CLEARANCE)
+    page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').first.click()
+    page.wait_for_timeout(1000)
+    found = {**page.evaluate(CLEARANCE), "clashes": found["clashes"]}
     context.close()
     assert found["clashes"] == [], found["clashes"]
     assert found["cut"] == [], found["cut"]
