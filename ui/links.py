@@ -33,9 +33,21 @@ _SHOWN_CHARS = 24  # of a refused value in the toast: a 5000-character value is 
 
 
 def begin(page: str, lang: str, query: dict[str, list[str]], names: tuple[str, ...]) -> None:
-    """Keep the ``query`` a ``page`` opened with (its first run in the session; nothing after),
-    and check the sidebar's parameters: ``?lang=`` must be a language, ``?present=`` a switch
-    value, ``?hide=`` only ``names`` (the page's controls)."""
+    """Keep the query a page opened with, to be checked once the page is drawn.
+
+    Parameters
+    ----------
+    page : the page's title key (``ui.page.PAGES``); only its first run in the session is
+        checked, later runs read the address its controls wrote.
+    lang : the page's language, for the toast.
+    query : the link's parameters, name → every value given (``st.query_params.get_all``),
+        read before any control.
+    names : the page's controls a lesson can hide (``ui.lesson.controls``); ``?hide=`` may
+        name only these.
+
+    The sidebar's parameters are checked here: ``?lang=`` must be a language, ``?present=``
+    ``1``, ``true``, ``0`` or ``false``.
+    """
     if page in st.session_state.get(_SEEN, ()):
         _OPENED.set(None)
         return
@@ -51,9 +63,17 @@ def begin(page: str, lang: str, query: dict[str, list[str]], names: tuple[str, .
 
 
 def refused(name: str, given: str, shown: object = None) -> None:
-    """Note that the link's ``?name=given`` could not be used (a page's own reader calls this
-    when it falls back on its usual value, ``shown`` if it has one); said once the page is
-    drawn."""
+    """Note that the link's ``?name=given`` could not be used; said once the page is drawn.
+
+    Parameters
+    ----------
+    name : the URL parameter.
+    given : its value in the link, as typed.
+    shown : the value the page uses instead (``None``: none to name, e.g. nothing revealed).
+
+    A page's own reader of a parameter (``?neuron=``, ``?reveal=``, ``?tangent=``, a chart's
+    frame) calls this when it falls back; outside a page's first run it does nothing.
+    """
     opened = _OPENED.get()
     if opened is not None:
         opened[3].setdefault(name, given if shown is None else (given, shown))
@@ -61,7 +81,17 @@ def refused(name: str, given: str, shown: object = None) -> None:
 
 def checked(page: Callable[[], None]) -> Callable[[], None]:
     """Decorate a page's function: after it has drawn the page, say in a toast which of the
-    link's parameters the page could not use, and what it shows instead."""
+    link's parameters the page could not use, and what it shows instead.
+
+    Parameters
+    ----------
+    page : the function that draws the page, starting with ``ui.page.setup_page``.
+
+    Returns
+    -------
+    The function that draws the page and then checks its link (not when the run is cut short
+    by ``st.rerun``: the next run checks it).
+    """
 
     @functools.wraps(page)
     def run() -> None:
@@ -72,9 +102,21 @@ def checked(page: Callable[[], None]) -> Callable[[], None]:
 
 
 def agrees(given: list[str], value: object) -> bool:
-    """Whether a control showing ``value`` shows what the URL's values ``given`` asked for
-    (numbers to 9 digits, switches in any case, a multiselect's ``a,b`` as ``a&b``; a text
-    exactly).
+    """Whether a control showing ``value`` shows what the URL's values ``given`` asked for.
+
+    Parameters
+    ----------
+    given : the parameter's values in the URL (a multiselect's picks repeat the parameter, or
+        are typed ``a,b``).
+    value : the control's value after the run (``st.session_state[name]``).
+
+    Returns
+    -------
+    True when they agree: numbers to 9 significant digits (``math.isclose``), switches as
+    ``true``/``false`` in any case (Streamlit's own reading), texts and options exactly.
+
+    Examples
+    --------
 
     >>> agrees(["0.3"], 0.1 + 0.2), agrees(["TRUE"], True), agrees(["abc"], 0.0)
     (True, True, False)
