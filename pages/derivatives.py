@@ -88,6 +88,7 @@ def tangent_explorer(lang: str, analysis, labels: dict[str, str]) -> None:
     active = names.index(linked) if linked in names else len(names) // 2  # else at a
     if linked is not None and linked not in names:
         refused("tangent", linked, names[active])
+        del st.query_params["tangent"]
     figure = charts.function_and_derivative(analysis, labels, captions, presenting(), active)
     chart(figure, text(lang, "a11y.both"), key="both-chart")
     st.caption(text(lang, "derivatives.explore"))

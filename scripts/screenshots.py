@@ -35,6 +35,7 @@ SHOTS = {  # name: lesson link
     "practice-steps": "/practice?seed=3&level=2&drill=rules&",  # hint → next step → solution
     "python": "/limits?f=1/(x%2B1)&a=-1&",  # the script, and why limit() says oo
     "lesson": "/limits?f=sin(x)%2Fx&a=0&hide=presets,f,a&",  # the panel, the QR for the class
+    "mistyped-link": "/practice?seed=3&level=9&drill=xyz&",  # the toast: level and drill named
 }
 PROJECTED = (
     "home",

@@ -172,10 +172,11 @@ class PageSequence(RuleBasedStateMachine):
     @rule()
     def open_written_link(self) -> None:
         """A student opens the address the page wrote, in a new session: nothing in it is
-        refused (``ui.links``' toast), whatever the sequence typed, moved or clicked."""
+        refused (``ui.links``' warning), whatever the sequence typed, moved or clicked."""
         written = {k: v[-1] if isinstance(v, list) else v for k, v in self.at.query_params.items()}
         self.at = open_page(self.page, **written)
-        refused = [t.value for t in self.at.toast if "`" in t.value]
+        starts = tuple(text(lang, "link.refused", items="") for lang in LANGUAGES)
+        refused = [w.value for w in self.at.main.warning if w.value.startswith(starts)]
         assert not refused, (written, refused)
 
     @invariant()

@@ -261,4 +261,5 @@ def linked_value(name: str, keys: tuple, default):
     found = next((key for key in keys if key == value), None)
     if found is None and given:
         links.refused(name, st.query_params.get(name, ""), default)
+        del st.query_params[name]  # as Streamlit drops a bound widget's unusable value
     return default if found is None else found

@@ -1,14 +1,17 @@
 """What a link asked for and could not get: a hand-typed or mistyped lesson link (``?w0=abc``,
 ``?level=9``, ``?drill=xyz``, ``?w0=99`` past the slider's end) opens on the controls' usual or
-nearest values, and the page says so once, in a toast naming each parameter and the value shown.
+nearest values, and the page says so once, at its top, naming each parameter and the value shown.
 
 Streamlit seeds a widget bound to the URL (``bind="query-params"``) from its parameter and, when
 the value cannot be (not a number, not an option, out of range), quietly drops or corrects it.
 :func:`begin` keeps the query a page opened with; when the page has been drawn, :func:`checked`
 compares every parameter with the value its control shows, adds what a page's own reader
-refused (:func:`refused`: ``?neuron=``, ``?reveal=``, ``?tangent=``, a chart's frame), and tells
-the visitor. Only the first run of each page in a session is checked: later runs read the URL
-the controls themselves wrote.
+refused (:func:`refused`: ``?neuron=``, ``?reveal=``, ``?tangent=``, a chart's frame; those
+readers also take the value out of the address, as Streamlit does), and says so in a warning at
+the top of the page (:func:`place`). Only the first run of each page in a session is checked:
+later runs read the URL the controls themselves wrote, and the warning is gone with the first
+click (a toast, tried first, stayed on screen over the next pages and covered the projected
+formula).
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ from ui.tables import plain_number
 
 # (page's title key, language, the query it opened with, what was refused: name → value)
 _OPENED: ContextVar[tuple | None] = ContextVar("opened", default=None)
+_SLOT: ContextVar = ContextVar("slot", default=None)  # the top of the page (``st.empty``)
 _SEEN = "_links_checked"  # session key: the pages whose link was checked
 # Parameters the comparison skips: checked by their own readers (lang, present, hide below; a
 # link's lr is said with its stability limit by the descent pages), or no control's value
 _OWN_READER = {"lang", "present", "hide", "lr"}
-_SHOWN_CHARS = 24  # of a refused value in the toast: a 5000-character value is cut
+_SHOWN_CHARS = 24  # of a refused value in the warning: a 5000-character value is cut
 
 
 def begin(page: str, lang: str, query: dict[str, list[str]], names: tuple[str, ...]) -> None:
@@ -39,7 +43,7 @@ def begin(page: str, lang: str, query: dict[str, list[str]], names: tuple[str, .
     ----------
     page : the page's title key (``ui.page.PAGES``); only its first run in the session is
         checked, later runs read the address its controls wrote.
-    lang : the page's language, for the toast.
+    lang : the page's language, for the warning.
     query : the link's parameters, name → every value given (``st.query_params.get_all``),
         read before any control.
     names : the page's controls a lesson can hide (``ui.lesson.controls``); ``?hide=`` may
@@ -57,9 +61,20 @@ def begin(page: str, lang: str, query: dict[str, list[str]], names: tuple[str, .
         refused("lang", given["lang"])
     if given.get("present", "1").lower() not in ("1", "true", "0", "false"):
         refused("present", given["present"])
-    unknown = [n for n in given.get("hide", "").split(",") if n.strip() and n.strip() not in names]
-    if unknown:
+    asked = [n.strip() for n in given.get("hide", "").split(",") if n.strip()]
+    if unknown := [n for n in asked if n not in names]:
         refused("hide", ",".join(unknown))
+        known = ",".join(n for n in asked if n in names)
+        if known:
+            st.query_params["hide"] = known  # the address keeps only what the page hides
+        else:
+            del st.query_params["hide"]
+
+
+def place() -> None:
+    """Keep the top of the page's main area for what :func:`checked` has to say (an empty
+    placeholder takes no space)."""
+    _SLOT.set(st.empty())
 
 
 def refused(name: str, given: str, shown: object = None) -> None:
@@ -80,7 +95,7 @@ def refused(name: str, given: str, shown: object = None) -> None:
 
 
 def checked(page: Callable[[], None]) -> Callable[[], None]:
-    """Decorate a page's function: after it has drawn the page, say in a toast which of the
+    """Decorate a page's function: after it has drawn the page, say at its top which of the
     link's parameters the page could not use, and what it shows instead.
 
     Parameters
@@ -148,17 +163,17 @@ def _report() -> None:
             continue
         value = st.session_state[name]
         if value is not None and not agrees(values, value):
-            found[name] = (values[-1], value)
-    if found:  # the page's controls first, the sidebar's last
+            found[name] = (f"&{name}=".join(values), value)  # a repeated name: every value
+    slot = _SLOT.get()
+    if found and slot is not None:  # the page's controls first, the sidebar's last
         names = sorted(found, key=lambda name: name in _OWN_READER)
         items = ", ".join(_item(name, found[name]) for name in names)
-        st.toast(
-            text(lang, "link.refused", items=items), icon=":material/link_off:", duration="infinite"
-        )
+        with slot.container(key="link-refused"):
+            st.warning(text(lang, "link.refused", items=items), icon=":material/link_off:")
 
 
 def _item(name: str, what) -> str:
-    """``name=given → shown`` for the toast (Markdown code spans; backticks taken out)."""
+    """``name=given → shown`` for the warning (Markdown code spans; backticks taken out)."""
     given, shown = what if isinstance(what, tuple) else (what, None)
     item = f"`{name}={_cut(given)}`"
     return item if shown is None else f"{item} → `{_cut(_plain(shown))}`"

@@ -87,6 +87,7 @@ def setup_page(title_key: str) -> str:
             help=text(lang, "app.present_help"),
         )
         lesson.panel(lang, title_key, hidden)
+    links.place()  # the top of the page: where a link's unusable values are said
     return lang
 
 

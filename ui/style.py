@@ -50,7 +50,9 @@ ACCESSIBLE = """
 # 11 px below it (KaTeX's sub- and superscripts reach past its box: a fraction's denominator and
 # lim's x → a touched the fold-out below); less padding, smaller
 # gaps and a smaller title keep the verdict and the chart's
-# top on a 1080-pixel screen; columns that hold a chart stack, so the chart spans the page;
+# top on a 1080-pixel screen; columns that hold a chart stack, so the chart spans the page, and
+# /practice's row of problem number, level, drill and button wraps where it cannot hold them
+# (at 1366 with the sidebar open, level 3 was off the page and the button's label cut);
 # a metric's value (the practice score) stays larger than the text (the p rule shrank it).
 PROJECTOR = """
 html { font-size: 28px !important; }
@@ -79,6 +81,10 @@ html { font-size: 28px !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 1rem; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2.25rem !important; }
 [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) { flex-wrap: wrap !important; }
+[data-testid="stHorizontalBlock"]:has(.st-key-level) { flex-wrap: wrap !important; }
+[data-testid="stHorizontalBlock"]:has(.st-key-level) > [data-testid="stColumn"] {
+  flex: 1 1 auto !important; width: auto !important; min-width: max-content !important;
+}
 [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) > [data-testid="stColumn"] {
   flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important;
 }

@@ -9,7 +9,7 @@ from tests.e2e.conftest import IDLE
 from ui.i18n import text
 
 LANG = "en"
-TOAST = '[data-testid="stToast"]'  # ui.links: what a link asked for and could not get
+TOAST = ".st-key-link-refused"  # ui.links: what a link asked for and could not get
 # What the main area shows, as the student sees it: the text of every visible element but the
 # charts, where each frame slider's step counts (its frames: tests/e2e/test_links_browser.py),
 # and every fold-out's title with whether it is open.
@@ -166,13 +166,15 @@ def test_a_reached_state_opens_from_its_link(server, browser, page, path, drive)
 
 
 def test_a_mistyped_link_is_said_and_page_changes_are_not(server, page):
-    """A hand-typed ``level=9`` is named in a toast, with the level shown; moving to another
-    page (whose controls share names: /limits' ``steps`` is a fold-out) says nothing."""
+    """A hand-typed ``level=9`` is named at the top of the page, with the level shown, and
+    leaves the address; the next page (whose controls share names: /limits' ``steps`` is a
+    fold-out) says nothing, and neither does the first page once left."""
     open_page(page, f"{server.url}/practice?lang={LANG}&level=9&seed=4")
     toast = page.locator(TOAST)
     expect(toast).to_have_count(1)
     expect(toast).to_contain_text("level=9 → 1")
     assert "seed" not in toast.inner_text()
+    assert "level=" not in page.url
     open_page(page, f"{server.url}/gradient-descent?lang={LANG}&steps=20&log=true")
     expect(page.locator(TOAST)).to_have_count(0)
     page.locator('[data-testid="stSidebarNav"], [data-testid="stSidebar"]').get_by_role(
