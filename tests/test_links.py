@@ -29,6 +29,7 @@ REFUSED = [
     ("practice", {"reveal": "bogus"}, {"reveal": None}),
     ("backprop", {"neuron": "abc"}, {"neuron": None}),
     ("backprop", {"neuron": "99"}, {"neuron": "backward-9"}),
+    ("backprop", {"neuron": "backward-0"}, {"neuron": "backward-1"}),
     ("backprop", {"momentum": "2"}, {"momentum": "0"}),
     ("backprop", {"code": "1"}, {"code": "false"}),  # Streamlit's switches read true/false only
     ("derivatives", {"h": "3"}, {"h": "1"}),
@@ -45,6 +46,8 @@ USABLE = [
     (None, {"f": "x^2"}),
     ("gradient-descent", {"w0": "1.5", "steps": "10", "log": "true", "table": "true", "x": "2"}),
     ("practice", {"seed": "3", "level": "2", "drill": "rules", "reveal": "hint"}),
+    ("backprop", {"neuron": "3"}),  # a bare k: backward-k, rewritten quietly
+    ("backprop", {"neuron": " Forward"}),
     (
         "backprop",
         {"neuron": "backward-2", "w0": "1", "b0": "-1", "momentum": "0.5", "code": "true"},

@@ -127,7 +127,8 @@ def linked_stage(total: int) -> int:
     """The neuron's stage in the link: ``?neuron=forward`` (0), ``?neuron=backward-k`` (k
     backward steps, 1 … ``total``; a bare ``k`` reads the same); anything else (absent, a
     word or number it cannot be) is −1, nothing shown yet. A number past the graph is its
-    last node. The link is rewritten in that form (or dropped), quietly."""
+    last node. The link is rewritten in that form (or dropped); a word it cannot be or a step
+    past the end is said at the top of the page (``ui.links``), a bare k or ``Forward`` not."""
     given = st.query_params.get("neuron", "").strip().lower()
     steps = given.removeprefix("backward-")
     if given == "forward":
@@ -138,8 +139,11 @@ def linked_stage(total: int) -> int:
     else:
         stage = -1
     _link_stage(stage)
-    if given and st.query_params.get("neuron") != given:  # dropped, or past the graph's end
-        links.refused("neuron", given, st.query_params.get("neuron"))
+    asked = (
+        0 if given == "forward" else int(steps) if steps.isdecimal() and len(steps) < 10 else None
+    )
+    if given and asked != stage:  # a word it cannot be, or a step past the graph's end (not a
+        links.refused("neuron", given, st.query_params.get("neuron"))  # bare k: the same)
     return stage
 
 
